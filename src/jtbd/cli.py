@@ -1,0 +1,57 @@
+"""The ``jtbd`` command line: a thin adapter over :mod:`jtbd.services`.
+
+Each area registers its commands from a module in :mod:`jtbd.commands`. Commands translate
+:class:`jtbd.errors.JtbdError` into a message on stderr and a non-zero exit status; they do
+no domain work themselves.
+"""
+from __future__ import annotations
+
+import typer
+
+from jtbd.commands import common
+
+app = typer.Typer(
+    name="jtbd",
+    help="jtbd: a Jobs-to-be-Done research workbench. Import customer evidence, code it, "
+    "synthesise jobs, forces and outcomes, score opportunities and share a report — offline.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode="rich",
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+@app.callback()
+def _main(
+    ctx: typer.Context,
+    study: str = typer.Option(
+        None, "--study", envvar="JTBD_STUDY", help="Study folder (default: the current directory)."
+    ),
+    db: str = typer.Option(
+        None, "--db", envvar="JTBD_DATABASE_URL",
+        help="SQLAlchemy database URL (e.g. postgresql+psycopg://...) instead of the study's SQLite file.",
+    ),
+) -> None:
+    ctx.obj = common.CliState(study=study, db=db)
+
+
+def _register() -> None:
+    from jtbd.commands import code as code_cmds
+    from jtbd.commands import show as show_cmds
+    from jtbd.commands import study as study_cmds
+    from jtbd.commands import survey as survey_cmds
+    from jtbd.commands import synth as synth_cmds
+
+    for module in (study_cmds, code_cmds, synth_cmds, survey_cmds, show_cmds):
+        module.register(app)
+
+
+_register()
+
+
+def main() -> None:  # pragma: no cover - entry point
+    app()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()
