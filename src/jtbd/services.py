@@ -1,0 +1,332 @@
+"""The service layer: every use case the CLI and the web app offer, over one study.
+
+``Workbench`` ties a study folder (config + database) to the pipeline parts (readers, coder,
+synthesis, survey). Adapters call one method and translate :class:`jtbd.errors.JtbdError`.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from jtbd import config as cfgmod
+from jtbd.errors import ImportFailed, InputError, JtbdError
+from jtbd.model import CODES, CodedExcerpt, ParsedDocument, Role, Turn
+from jtbd.store import DocumentRecord, ExcerptRecord, Store
+
+if TYPE_CHECKING:  # pragma: no cover
+    from jtbd.coding import Coder
+    from jtbd.synthesis.inputs import SynthesisInput
+
+#: progress(done, total, label)
+Progress = Callable[[int, int, str], None]
+
+
+@dataclass
+class FileFailure:
+    path: str
+    message: str
+
+
+@dataclass
+class ImportReport:
+    imported: list[tuple[str, int, int]] = field(default_factory=list)  # (path, added, duplicates)
+    failures: list[FileFailure] = field(default_factory=list)
+
+    @property
+    def added(self) -> int:
+        return sum(a for _, a, _ in self.imported)
+
+    @property
+    def duplicates(self) -> int:
+        return sum(d for _, _, d in self.imported)
+
+    @property
+    def ok(self) -> bool:
+        return not self.failures
+
+
+@dataclass
+class ParticipantReport:
+    matched: list[str]
+    unmatched: list[str]
+
+
+@dataclass
+class CodingReport:
+    documents: int = 0
+    excerpts: int = 0
+    codes: int = 0
+    coder: str = ""
+    skipped_language: list[str] = field(default_factory=list)
+
+
+def init_study(path: str | os.PathLike[str], *, name: str | None = None, db: str | None = None) -> Workbench:
+    """Create a study folder with its config and database."""
+    p = Path(path).expanduser().resolve()
+    cfg = cfgmod.write_new_config(p, name=name, database_url=db)
+    return Workbench(p, cfg, db_url=db)
+
+
+def open_workbench(state: Any = None, *, db: str | None = None) -> Workbench:
+    """Open the study named by a CLI state (``.study``, ``.db``), a path, or the current dir."""
+    study = getattr(state, "study", state)
+    db = getattr(state, "db", None) or db
+    path = cfgmod.resolve_study_dir(study)
+    cfg = cfgmod.load_config(path)
+    return Workbench(path, cfg, db_url=db or cfg.database_url)
+
+
+def content_hash(doc: ParsedDocument) -> str:
+    h = hashlib.sha256()
+    h.update(doc.kind.encode())
+    h.update(b"\0")
+    h.update(doc.text.encode("utf-8", "surrogatepass"))
+    h.update(b"\0")
+    h.update(json.dumps(doc.metadata, sort_keys=True, default=str).encode())
+    return h.hexdigest()
+
+
+def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> list[str]:
+    """Files given directly, plus the supported files inside folders (sorted)."""
+    from jtbd.ingest import SUPPORTED_EXTENSIONS
+
+    out: list[str] = []
+    for p in paths:
+        pp = Path(p)
+        if pp.is_dir():
+            out.extend(str(f) for f in sorted(pp.rglob("*"))
+                       if f.is_file() and f.suffix.lower() in SUPPORTED_EXTENSIONS and not f.name.startswith("."))
+        else:
+            out.append(str(p))
+    return out
+
+
+class Workbench:
+    """One open study."""
+
+    def __init__(self, path: Path, config: cfgmod.StudyConfig, db_url: str | None = None) -> None:
+        self.path = path
+        self.config = config
+        self.store = Store.open(db_url, sqlite_file=path / cfgmod.DB_NAME)
+
+    def close(self) -> None:
+        self.store.close()
+
+    def __enter__(self) -> Workbench:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # ------------------------------------------------------------------ import
+    def import_paths(self, paths: Sequence[str | os.PathLike[str]], *, text_column: str | None = None,
+                     kind: str | None = None, max_mb: float | None = None,
+                     progress: Progress | None = None) -> ImportReport:
+        """Import files (each atomically). Bad files are reported, good ones imported."""
+        from jtbd.ingest import read_path
+
+        report = ImportReport()
+        files = expand_paths(paths)
+        limit = int((max_mb if max_mb is not None else _env_max_mb(self.config.max_import_mb)) * 1024 * 1024)
+        for i, f in enumerate(files):
+            if progress:
+                progress(i, len(files), f)
+            try:
+                report.imported.append(self._import_one(f, read_path, text_column, kind, limit))
+            except ImportFailed as exc:
+                report.failures.append(FileFailure(f, str(exc)))
+            except OSError as exc:
+                report.failures.append(FileFailure(f, f"{f}: cannot read the file ({exc.strerror or exc})"))
+        if progress:
+            progress(len(files), len(files), "done")
+        return report
+
+    def _import_one(self, f: str, read_path: Callable[..., list[ParsedDocument]], text_column: str | None,
+                    kind: str | None, limit: int) -> tuple[str, int, int]:
+        p = Path(f)
+        if not p.exists():
+            raise ImportFailed("no such file; check the path", path=f)
+        if p.is_file() and p.stat().st_size > limit:
+            raise ImportFailed(
+                f"the file is {p.stat().st_size / 1e6:.1f} MB, over the import limit of {limit / 1e6:.0f} MB; "
+                "raise it with --max-size MB or JTBD_MAX_IMPORT_MB", path=f)
+        data = p.read_bytes()
+        fh = hashlib.sha256(data + b"\0" + (text_column or "").encode() + b"\0" + (kind or "").encode()).hexdigest()
+        if self.store.file_already_imported(fh):
+            return (f, 0, 0)
+        docs = read_path(f, text_column=text_column, kind=kind, max_bytes=limit, roles=self.config.roles or None)
+        if not docs:
+            raise ImportFailed("no documents found in the file (is every text cell empty?)", path=f)
+        added, dup = self.store.import_documents(f, fh, docs[0].kind, [(d, content_hash(d)) for d in docs])
+        return (f, added, dup)
+
+    def attach_participants(self, csv_path: str | os.PathLike[str]) -> ParticipantReport:
+        """Attach participant attributes to documents and speakers (atomic). Records match a
+        document by file name (``document`` column), a speaker name (``speaker``), or an id held
+        in a document's metadata (participant_id / participant / user_id / author / respondent_id)."""
+        from jtbd.ingest import read_participants
+
+        records = read_participants(csv_path)
+        index = self.store.documents_index()
+        id_keys = ("participant_id", "participant", "user_id", "author", "author_id", "respondent_id", "customer_id")
+        links = []
+        matched: list[str] = []
+        unmatched: list[str] = []
+        for rec in records:
+            targets: list[tuple[int, str | None]] = []
+            for doc_id, name, source, meta, spk in index:
+                doc_match = rec.document is not None and rec.document.strip() and (
+                    rec.document.strip().lower() in (name.lower(), source.lower(), Path(name).stem.lower()))
+                spk_match = [x for x in spk if rec.speaker and x.lower() == rec.speaker.strip().lower()]
+                meta_match = any(str(meta.get(k, "")).strip() == rec.id for k in id_keys)
+                if doc_match and (spk_match or not rec.speaker):
+                    targets.append((doc_id, spk_match[0] if spk_match else None))
+                elif not rec.document and spk_match:
+                    targets.append((doc_id, spk_match[0]))
+                elif meta_match:
+                    targets.append((doc_id, None))
+            if targets:
+                matched.append(rec.id)
+                links.append((rec.id, rec.speaker, rec.document, dict(rec.attributes), targets))
+            else:
+                unmatched.append(rec.id)
+        if not links:
+            raise InputError(
+                f"none of the {len(records)} participant ids match a document or speaker in this study "
+                f"(e.g. {', '.join(unmatched[:3])}); import the transcripts first, and make the `document` "
+                "column hold the transcript's file name and `speaker` the name used in it", path=str(csv_path))
+        self.store.attach_participants(links)
+        return ParticipantReport(matched, unmatched)
+
+    # ------------------------------------------------------------------- reads
+    def list_documents(self, **kw: Any) -> list[DocumentRecord]:
+        return self.store.list_documents(**kw)
+
+    def document(self, doc_id: int) -> DocumentRecord:
+        d = self.store.get_document(doc_id)
+        if d is None:
+            raise InputError(f"no document with id {doc_id}; see `jtbd list`")
+        return d
+
+    def status(self) -> dict[str, Any]:
+        st = self.store.stats()
+        st["study"] = str(self.path)
+        st["name"] = self.config.name
+        return st
+
+    # ------------------------------------------------------------------ coding
+    def parsed_document(self, rec: DocumentRecord) -> ParsedDocument:
+        turns = tuple(Turn(t.start, t.end, t.speaker, Role(t.role) if t.role else None) for t in rec.turns)
+        return ParsedDocument(source=rec.source, kind=rec.kind, text=rec.text, turns=turns, row=rec.row,
+                              title=rec.title, metadata=dict(rec.meta))
+
+    def code_pending(self, coder: Coder | None = None, progress: Progress | None = None,
+                     recode: bool = False) -> CodingReport:
+        """Code every document not coded yet (or all with ``recode``). Resumable: each document
+        is stored in its own transaction. Human codes are never overwritten."""
+        from jtbd.coding import extract_alternatives, get_coder, segment_document
+
+        coder = coder or get_coder(self.config.coder)
+        ids = self.store.pending_document_ids(recode=recode)
+        report = CodingReport(coder=f"{coder.name} {coder.version}")
+        for i, doc_id in enumerate(ids):
+            if progress:
+                progress(i, len(ids), f"document {doc_id}")
+            rec = self.store.get_document(doc_id)
+            if rec is None:
+                continue
+            doc = self.parsed_document(rec)
+            excerpts = segment_document(doc)
+            results = coder.code_document(doc, excerpts) if excerpts else []
+            questions = _questions(doc, excerpts)
+            mentions = extract_alternatives(doc, excerpts) if excerpts else []
+            self.store.save_coding(doc_id, excerpts, results, questions, mentions, f"{coder.name} {coder.version}")
+            report.documents += 1
+            report.excerpts += len(excerpts)
+            report.codes += sum(len(r.codes) for r in results)
+        if progress:
+            progress(len(ids), len(ids), "done")
+        return report
+
+    def coded_excerpts(self, *, customer_only: bool = True) -> list[CodedExcerpt]:
+        docs = {d.id: d for d in self.store.list_documents(with_counts=False)}
+        out = []
+        for ex in self.store.excerpts(customer_only=customer_only):
+            d = docs[ex.document_id]
+            participant = d.participant
+            for sp in d.speakers:
+                if sp.name == ex.speaker and sp.participant:
+                    participant = sp.participant
+            out.append(CodedExcerpt(
+                document_id=ex.document_id, source=d.source if d.row is None else f"{d.source}#row{d.row}",
+                start=ex.start, end=ex.end, text=ex.text, speaker=ex.speaker,
+                role=Role(ex.role) if ex.role else None, codes=ex.active_codes,
+                scores={c.code: float(c.confidence or 1.0) for c in ex.codes if c.active},
+                participant=participant, kind=d.kind, turn_index=ex.turn_index, question=ex.question))
+        return out
+
+    def excerpts(self, document_id: int | None = None) -> list[ExcerptRecord]:
+        return self.store.excerpts(document_id=document_id)
+
+    def review_code(self, code_id: int, decision: str, actor: str = "analyst") -> None:
+        self.store.set_code_status(code_id, {"accept": "accepted", "reject": "rejected"}.get(decision, decision), actor)
+
+    def add_code(self, excerpt_id: int, code: str, actor: str = "analyst") -> int:
+        if code not in CODES:
+            raise InputError(f"unknown code {code!r}; use one of {', '.join(CODES)}")
+        return self.store.add_human_code(excerpt_id, code, actor)
+
+    def search(self, query: str, limit: int = 100) -> list[ExcerptRecord]:
+        return self.store.search(query, limit)
+
+    # --------------------------------------------------------------- synthesis
+    def synthesis_input(self, seed: int = 0) -> SynthesisInput:
+        from jtbd.synthesis.inputs import DocumentInfo, SynthesisInput
+
+        participants = self.store.participants()
+        texts = self.store.document_texts()
+        infos = []
+        for d in self.store.list_documents(with_counts=False):
+            pid = d.participant or next((sp.participant for sp in d.speakers if sp.participant), None)
+            attrs = {k: str(v) for k, v in participants.get(pid, {}).items()} if pid else {}
+            infos.append(DocumentInfo(id=d.id, source=d.source, kind=d.kind, text=texts[d.id],
+                                      participant=pid, attributes=attrs))
+        return SynthesisInput(documents=infos, excerpts=self.coded_excerpts(),
+                              alternatives=self.store.alternatives(), seed=seed)
+
+    def save_artifact(self, name: str, data: dict[str, Any], actor: str = "jtbd") -> None:
+        self.store.save_artifact(name, data, actor)
+
+    def load_artifact(self, name: str) -> dict[str, Any] | None:
+        return self.store.load_artifact(name)
+
+    def outcome_statements(self) -> list[tuple[str, str]]:
+        """(job id, statement) of the synthesised desired-outcome statements."""
+        syn = self.load_artifact("synthesis") or {}
+        return [(str(o.get("job") or ""), str(o["statement"])) for o in syn.get("outcomes", []) if o.get("statement")]
+
+
+def _questions(doc: ParsedDocument, excerpts: Sequence[Any]) -> list[str | None]:
+    """For each excerpt, the text of the nearest interviewer turn before its turn."""
+    last_q: dict[int, str | None] = {}
+    current: str | None = None
+    for i, t in enumerate(doc.turns):
+        last_q[i] = current
+        if t.role == Role.INTERVIEWER:
+            current = doc.text[t.start:t.end]
+    return [last_q.get(e.turn_index) if e.turn_index is not None else None for e in excerpts]
+
+
+def _env_max_mb(default: float) -> float:
+    raw = os.environ.get("JTBD_MAX_IMPORT_MB")
+    if not raw:
+        return default
+    try:
+        return float(raw)
+    except ValueError:
+        raise JtbdError(f"JTBD_MAX_IMPORT_MB must be a number of megabytes, not {raw!r}") from None
