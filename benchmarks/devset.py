@@ -37,7 +37,7 @@ REVIEWS_CSV = DATA_DIR / "reviews.csv"
 INTERVIEWER = "Interviewer"
 
 _AREA_RE = re.compile(r"^<!--\s*area:\s*(?P<area>.+?)\s*-->\s*$")
-_TURN_RE = re.compile(r"^(?P<speaker>[A-Z][A-Za-z .'-]{0,40}):\s")
+_TURN_RE = re.compile(r"^(?P<speaker>[^\W\d_][\w .'-]{0,40}):\s")
 _ANNOT_RE = re.compile(r" ?\{(?P<codes>[^{}]*)\}")
 
 
