@@ -120,7 +120,9 @@ class Server:
         self.state = state
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), _handler(state))
         state.port = self.httpd.server_address[1]
-        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        self.httpd.daemon_threads = True
+        self.thread = threading.Thread(target=self.httpd.serve_forever, kwargs={"poll_interval": 0.02},
+                                       daemon=True)
 
     def __enter__(self) -> FakeLLM:
         self.thread.start()
