@@ -6,7 +6,7 @@ import random
 
 import pytest
 
-from jtbd.coding.llm import LLMCoder, make_provider, resolve_config
+from jtbd.coding.llm import LLMCoder, make_llm_coder, make_provider, resolve_config
 from jtbd.coding.llm.providers import parse_retry_after
 from jtbd.errors import ProviderError
 
@@ -37,6 +37,10 @@ def test_bad_options() -> None:
     provider = make_provider(resolve_config(base_url="http://localhost/v1", env={}))
     with pytest.raises(ProviderError, match="batch_size"):
         LLMCoder(provider, batch_size=0)
+    with pytest.raises(ProviderError, match=r"unknown LLM option\(s\) \['batchsize'\]"):
+        make_llm_coder(base_url="http://localhost/v1", batchsize=3)
+    coder = make_llm_coder(base_url="http://localhost/v1", batch_size=None, max_retries=None)
+    assert (coder.batch_size, coder.max_retries) == (20, 5)
 
 
 def test_backoff_is_exponential_with_jitter_and_capped() -> None:

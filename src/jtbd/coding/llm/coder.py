@@ -8,6 +8,7 @@ honouring ``Retry-After``; when retries run out a ``ProviderError`` says so.
 from __future__ import annotations
 
 import logging
+import os
 import random
 import time
 from collections.abc import Callable
@@ -26,7 +27,7 @@ class LLMCoder:
     """A coder (``name``, ``version``, ``code_document``) backed by a chat model."""
 
     def __init__(self, provider: ChatProvider, *, batch_size: int = 20, max_retries: int = 5,
-                 cache_dir: str | None = None, backoff_base: float = 1.0,
+                 cache_dir: str | os.PathLike[str] | None = None, backoff_base: float = 1.0,
                  backoff_max: float = 60.0, sleep: Callable[[float], None] = time.sleep,
                  rng: random.Random | None = None) -> None:
         if batch_size < 1:
@@ -99,7 +100,7 @@ class LLMCoder:
         """Seconds to wait before retry ``attempt`` (0-based)."""
         if retry_after is not None:
             return min(retry_after, self.backoff_max * 5)
-        ceiling = min(self.backoff_max, self.backoff_base * 2 ** attempt)
+        ceiling = min(self.backoff_max, self.backoff_base * 2.0 ** attempt)
         return ceiling * (0.5 + 0.5 * self._rng.random())
 
     def _complete(self, user: str) -> str:

@@ -131,8 +131,9 @@ def parse_reply(text: str, n_items: int) -> ParsedReply:
     for pos, entry in enumerate(_entries(value), start=1):
         if not isinstance(entry, dict):
             continue
+        raw_i: Any = entry.get("i", entry.get("id", pos))
         try:
-            i = int(entry.get("i", entry.get("id", pos)))
+            i = int(raw_i)
         except (TypeError, ValueError):
             i = pos
         if 1 <= i <= n_items and i not in found:
