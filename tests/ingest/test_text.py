@@ -1,0 +1,102 @@
+"""Plain-text and Markdown transcripts."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from jtbd.ingest import read_path
+from jtbd.model import Role
+
+
+def _said(doc) -> list[tuple[str | None, Role | None, str]]:
+    return [(t.speaker, t.role, doc.text[t.start:t.end]) for t in doc.turns]
+
+
+def test_labels_timestamps_continuations(tmp_path: Path) -> None:
+    f = tmp_path / "anna.txt"
+    f.write_text(
+        "Date: 3 May 2024\n"
+        "[00:00:03] Interviewer: What was going on at that time?\n"
+        "[00:00:09] Anna-Lena O'Brien: The problem was: nobody paid on time.\n"
+        "We kept a spreadsheet.\n"
+        "\n"
+        "00:01 INTERVIEWER: And then?\n"
+        "00:02 Anna-Lena O'Brien:   We switched.   \n",
+        encoding="utf-8")
+    [doc] = read_path(str(f))
+    assert doc.source == str(f)
+    assert doc.kind == "interview"
+    assert _said(doc) == [
+        ("Interviewer", Role.INTERVIEWER, "What was going on at that time?"),
+        ("Anna-Lena O'Brien", Role.CUSTOMER,
+         "The problem was: nobody paid on time.\nWe kept a spreadsheet."),
+        ("INTERVIEWER", Role.INTERVIEWER, "And then?"),
+        ("Anna-Lena O'Brien", Role.CUSTOMER, "We switched."),
+    ]
+    assert doc.text == f.read_text(encoding="utf-8")
+
+
+def test_markdown_bold_labels_heading_and_accents(tmp_path: Path) -> None:
+    f = tmp_path / "chloe.md"
+    f.write_text(
+        "# Switch interview: Chloé\n\n"
+        "**Moderator:** What else did you consider?\n\n"
+        "**Chloé Dupont-Léger:** A notebook, honestly.\n"
+        "And my sister's app.\n\n"
+        "## Part 2\n\n"
+        "**Moderator**: Why now?\n"
+        "**Chloé Dupont-Léger:** My boss asked.\n",
+        encoding="utf-8")
+    [doc] = read_path(f)
+    assert doc.title == "Switch interview: Chloé"
+    assert _said(doc) == [
+        ("Moderator", Role.INTERVIEWER, "What else did you consider?"),
+        ("Chloé Dupont-Léger", Role.CUSTOMER, "A notebook, honestly.\nAnd my sister's app."),
+        ("Moderator", Role.INTERVIEWER, "Why now?"),
+        ("Chloé Dupont-Léger", Role.CUSTOMER, "My boss asked."),
+    ]
+
+
+def test_q_and_a(tmp_path: Path) -> None:
+    f = tmp_path / "qa.txt"
+    f.write_text("Q: How did you want to feel?\nA: In control.\nq: and?\nA: Calm.\n")
+    [doc] = read_path(f)
+    assert [(t.speaker, t.role) for t in doc.turns] == [
+        ("Q", Role.INTERVIEWER), ("A", Role.CUSTOMER), ("q", Role.INTERVIEWER),
+        ("A", Role.CUSTOMER)]
+    assert doc.text[doc.turns[1].start:doc.turns[1].end] == "In control."
+
+
+def test_sentences_with_colons_are_not_labels(tmp_path: Path) -> None:
+    f = tmp_path / "notes.txt"
+    text = "The problem was: nobody paid.\nNote: we lost two clients.\n  Then we moved.\n"
+    f.write_text(text)
+    [doc] = read_path(f)
+    assert len(doc.turns) == 1
+    turn = doc.turns[0]
+    assert (turn.speaker, turn.role) == (None, Role.CUSTOMER)
+    assert doc.text[turn.start:turn.end] == text.strip()
+
+
+def test_single_lone_label_is_not_a_speaker(tmp_path: Path) -> None:
+    f = tmp_path / "one.txt"
+    f.write_text("Bottom line: it costs too much.\n")
+    [doc] = read_path(f)
+    assert doc.turns[0].speaker is None
+    assert doc.text[doc.turns[0].start:doc.turns[0].end] == "Bottom line: it costs too much."
+
+
+def test_explicit_roles_win(tmp_path: Path) -> None:
+    f = tmp_path / "pair.txt"
+    f.write_text("Sam: Why did you switch?\nKim: Price.\nSam: Anything else?\nKim: No.\n")
+    [doc] = read_path(f, roles={"kim": "interviewer", "SAM": "customer"})
+    assert {t.speaker: t.role for t in doc.turns} == {
+        "Sam": Role.CUSTOMER, "Kim": Role.INTERVIEWER}
+
+
+def test_question_heuristic_picks_interviewer(tmp_path: Path) -> None:
+    f = tmp_path / "pair.txt"
+    f.write_text("Sam: Why did you switch?\nKim: The price went up again last spring.\n"
+                 "Sam: Anything else?\nKim: No, mostly that.\n")
+    [doc] = read_path(f)
+    assert {t.speaker: t.role for t in doc.turns} == {
+        "Sam": Role.INTERVIEWER, "Kim": Role.CUSTOMER}
