@@ -1,0 +1,194 @@
+"""Build the local coder's training set and weights (deterministic).
+
+    python scripts/train_coder.py            # expand seeds -> train_*.jsonl, train, write .npz
+    python scripts/train_coder.py --cv-only  # just print cross-validated per-code scores
+
+Steps:
+1. Expand the hand-written seed blocks in ``src/jtbd/coding/data/seeds_*.txt`` into
+   ``train_interviews.jsonl`` / ``train_reviews.jsonl`` (one sentence per line with its
+   interviewer question, previous sentence, setting and gold codes). Blocks with ``{slots}``
+   are filled for three product areas from :data:`DOMAINS` (rotating, so it is deterministic).
+2. Vectorise with :func:`jtbd.coding.features.vectorise` (the exact inference features).
+3. Fit one L2 logistic regression per code (liblinear, fixed C); tune each code's decision
+   threshold on 5-fold out-of-fold probabilities grouped by seed block (no leakage between
+   expansions of one block), maximising F1.
+4. Write ``src/jtbd/coding/data/coder_weights.npz`` (non-zero rows only; pure-numpy inference).
+
+The benchmark's development set (benchmarks/data/dev) is never read here.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from pathlib import Path
+
+import numpy as np
+from scipy import sparse
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import GroupKFold
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from jtbd.coding.features import N_FEATURES, Context, vectorise  # noqa: E402
+from jtbd.coding.linear import LinearModel  # noqa: E402
+from jtbd.model import CODES  # noqa: E402
+
+DATA = ROOT / "src" / "jtbd" / "coding" / "data"
+VERSION = "1.0"
+C = 8.0
+COPIES = 3
+
+DOMAINS: list[dict[str, str]] = [
+    dict(product="Billfold", old="my spreadsheet", comp="QuickBooks", task="send invoices",
+         things="invoices", person="my accountant", feature="automatic payment reminders"),
+    dict(product="FitLoop", old="my paper log", comp="Strava", task="track my workouts",
+         things="workouts", person="my trainer", feature="a rest-day planner"),
+    dict(product="Taskhive", old="email threads", comp="Asana", task="plan our sprints",
+         things="tasks", person="my manager", feature="a Gantt view"),
+    dict(product="FreshCrate", old="the weekly supermarket run", comp="HelloFresh",
+         task="plan dinners", things="recipes", person="my partner", feature="a vegetarian box"),
+    dict(product="Dealflow", old="our shared Excel file", comp="Salesforce",
+         task="follow up with leads", things="leads", person="our sales director",
+         feature="an Outlook integration"),
+    dict(product="Tidy", old="a neighbour who cleaned for us", comp="Handy",
+         task="book a cleaner", things="bookings", person="my wife",
+         feature="a same-day booking option"),
+    dict(product="Coinly", old="my old bank", comp="Revolut", task="split bills",
+         things="payments", person="my flatmate", feature="shared budgets"),
+    dict(product="Jotbook", old="sticky notes", comp="Evernote", task="organise my notes",
+         things="notes", person="my team lead", feature="offline mode"),
+]
+
+_LINE = re.compile(r"^([a-z,\-]+):\s+(.+)$")
+
+
+def parse_seeds(path: Path) -> list[dict]:
+    """Blocks of ``{"question", "review", "lines": [(codes, text)]}`` from a seed file."""
+    blocks: list[dict] = []
+    current: dict | None = None
+    for n, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            current = None if not line else current
+            continue
+        if line.startswith("Q:") or line == "R:":
+            current = {"question": line[2:].strip() or None, "review": line == "R:", "lines": []}
+            blocks.append(current)
+            continue
+        m = _LINE.match(line)
+        if not m or current is None:
+            raise SystemExit(f"{path}:{n}: expected 'codes: sentence' inside a block, got {raw!r}")
+        codes = [] if m.group(1) == "-" else m.group(1).split(",")
+        bad = [c for c in codes if c not in CODES]
+        if bad:
+            raise SystemExit(f"{path}:{n}: unknown code(s) {bad}; use one of {CODES}")
+        current["lines"].append((codes, m.group(2)))
+    return blocks
+
+
+def expand(blocks: list[dict], offset: int) -> list[dict]:
+    """Training rows; blocks with slots are filled for COPIES product areas."""
+    rows = []
+    for b, block in enumerate(blocks):
+        body = (block["question"] or "") + " ".join(t for _, t in block["lines"])
+        copies = COPIES if "{" in body else 1
+        for k in range(copies):
+            dom = DOMAINS[(b * COPIES + k) % len(DOMAINS)]
+            question = block["question"].format(**dom) if block["question"] else None
+            previous = None
+            for codes, text in block["lines"]:
+                text = text.format(**dom)
+                rows.append({"text": text, "question": question, "previous": previous,
+                             "setting": "review" if block["review"] else "interview",
+                             "codes": codes, "group": offset + b})
+                previous = text
+    return rows
+
+
+def build_dataset() -> dict[str, list[dict]]:
+    out: dict[str, list[dict]] = {"interviews": [], "reviews": []}
+    offset = 0
+    for path in sorted(DATA.glob("seeds_*.txt")):
+        blocks = parse_seeds(path)
+        target = "reviews" if "review" in path.stem else "interviews"
+        out[target].extend(expand(blocks, offset))
+        offset += len(blocks)
+    for name, rows in out.items():
+        with (DATA / f"train_{name}.jsonl").open("w", encoding="utf-8") as fh:
+            for r in rows:
+                fh.write(json.dumps(r, ensure_ascii=False) + "\n")
+    return out
+
+
+def matrix(rows: list[dict]) -> sparse.csr_matrix:
+    ctx = [Context(question=r["question"], previous=r["previous"],
+                   review=r["setting"] == "review") for r in rows]
+    indptr, indices, values = vectorise([r["text"] for r in rows], ctx)
+    return sparse.csr_matrix((values, indices, indptr), shape=(len(rows), N_FEATURES))
+
+
+def fit(X: sparse.csr_matrix, y: np.ndarray) -> tuple[np.ndarray, float]:
+    if y.min() == y.max():
+        return np.zeros(X.shape[1]), (-10.0 if y.max() == 0 else 10.0)
+    clf = LogisticRegression(C=C, solver="liblinear", class_weight="balanced", max_iter=2000)
+    clf.fit(X, y)
+    return clf.coef_[0], float(clf.intercept_[0])
+
+
+def best_threshold(y: np.ndarray, p: np.ndarray) -> tuple[float, float]:
+    best = (0.5, -1.0)
+    for t in np.arange(0.2, 0.9, 0.02):
+        pred = p >= t
+        tp = float((pred & (y == 1)).sum())
+        f1 = 2 * tp / max(pred.sum() + y.sum(), 1)
+        if f1 > best[1] + 1e-9:
+            best = (float(t), f1)
+    return best
+
+
+def prf(y: np.ndarray, pred: np.ndarray) -> tuple[float, float, float]:
+    tp = float((pred & (y == 1)).sum())
+    p = tp / max(pred.sum(), 1)
+    r = tp / max(y.sum(), 1)
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--cv-only", action="store_true", help="print CV scores, write no weights")
+    args = ap.parse_args()
+    data = build_dataset()
+    rows = data["interviews"] + data["reviews"]
+    print(f"training rows: {len(data['interviews'])} interview + {len(data['reviews'])} review")
+    X = matrix(rows)
+    Y = np.array([[c in r["codes"] for c in CODES] for r in rows], dtype=int)
+    groups = np.array([r["group"] for r in rows])
+    oof = np.zeros(Y.shape)
+    for tr, te in GroupKFold(n_splits=5).split(X, Y, groups):
+        for j in range(len(CODES)):
+            w, b = fit(X[tr], Y[tr, j])
+            oof[te, j] = 1 / (1 + np.exp(-(X[te] @ w + b)))
+    thresholds = np.zeros(len(CODES))
+    print(f"{'code':<12}{'thr':>6}{'P':>7}{'R':>7}{'F1':>7}{'n':>6}   (5-fold grouped CV)")
+    for j, code in enumerate(CODES):
+        thresholds[j], _ = best_threshold(Y[:, j], oof[:, j])
+        p, r, f = prf(Y[:, j], oof[:, j] >= thresholds[j])
+        print(f"{code:<12}{thresholds[j]:>6.2f}{p:>7.2f}{r:>7.2f}{f:>7.2f}{Y[:, j].sum():>6}")
+    if args.cv_only:
+        return
+    W = np.zeros((N_FEATURES, len(CODES)), dtype=np.float32)
+    b = np.zeros(len(CODES))
+    for j in range(len(CODES)):
+        w, b[j] = fit(X, Y[:, j])
+        W[:, j] = w
+    model = LinearModel(CODES, W, b, thresholds, f"{VERSION}+{len(rows)}")
+    out = DATA / "coder_weights.npz"
+    model.save(out)
+    print(f"wrote {out.relative_to(ROOT)} ({out.stat().st_size // 1024} KiB)")
+
+
+if __name__ == "__main__":
+    main()

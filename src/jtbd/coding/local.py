@@ -1,0 +1,110 @@
+"""``LocalCoder``: the default offline JTBD coder (CPU, numpy only, no downloads).
+
+A hybrid of a hand-written cue lexicon (:mod:`jtbd.coding.lexicon`) and a linear multi-label
+model over hashed features of each sentence *in its context* (the interviewer question it
+answers and the previous sentence of the turn; see :mod:`jtbd.coding.features`). A code is
+asserted when its probability reaches the threshold tuned by cross-validation, or when a
+high-precision cue asserts it. Interviewer sentences and text that is not English get no codes.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+
+from jtbd.coding import language, lexicon
+from jtbd.coding.features import Context, vectorise
+from jtbd.coding.linear import DEFAULT_WEIGHTS, LinearModel
+from jtbd.model import CodeResult, Excerpt, ParsedDocument, Role
+
+_MAX_QUESTION_CHARS = 300
+
+_MODELS: dict[Path, LinearModel] = {}
+
+
+def _model(path: Path) -> LinearModel:
+    if path not in _MODELS:
+        _MODELS[path] = LinearModel.load(path)
+    return _MODELS[path]
+
+
+def contexts_for(doc: ParsedDocument, excerpts: Sequence[Excerpt]) -> list[Context]:
+    """The context of each excerpt: the last interviewer turn before it, the previous
+    sentence of the same turn, and whether the document is a review-like narrative (a
+    document without interviewer turns: review, ticket, survey answer)."""
+    review = not any(t.role is Role.INTERVIEWER for t in doc.turns)
+    out: list[Context] = []
+    question: str | None = None
+    last_turn: int | None = None
+    previous: str | None = None
+    for ex in excerpts:
+        if ex.turn_index != last_turn:
+            previous = None
+            if ex.turn_index is not None and ex.role is not Role.INTERVIEWER:
+                question = _question_before(doc, ex.turn_index)
+            last_turn = ex.turn_index
+        out.append(Context(question=None if review else question, previous=previous,
+                           review=review))
+        previous = ex.text
+    return out
+
+
+def _question_before(doc: ParsedDocument, turn_index: int) -> str | None:
+    for i in range(turn_index - 1, -1, -1):
+        turn = doc.turns[i]
+        if turn.role is Role.INTERVIEWER:
+            return doc.text[turn.start:turn.end][-_MAX_QUESTION_CHARS:]
+    return None
+
+
+class LocalCoder:
+    """The default coder, registered as ``get_coder("local")``."""
+
+    name = "jtbd-local"
+
+    def __init__(self, weights: Path | str | None = None) -> None:
+        self._model = _model(Path(weights) if weights else DEFAULT_WEIGHTS)
+        self.version = self._model.version
+        self.codes = self._model.codes
+
+    def _empty(self) -> CodeResult:
+        return CodeResult(codes=(), scores={}, coder=self.name, coder_version=self.version)
+
+    def code_texts(self, texts: Sequence[str], contexts: Sequence[Context]) -> list[CodeResult]:
+        """Code sentences given their contexts (no role or language filtering)."""
+        probs = self._model.predict_proba(*vectorise(list(texts), list(contexts)))
+        thresholds = self._model.thresholds
+        results = []
+        for text, p in zip(texts, probs):
+            asserted = set(np.flatnonzero(p >= thresholds).tolist())
+            for code in lexicon.strong_codes(text):
+                if code in self.codes:
+                    asserted.add(self.codes.index(code))
+            scores = {}
+            for j, code in enumerate(self.codes):
+                s = float(p[j])
+                if j in asserted:  # a confidence at or above the decision threshold
+                    s = max(s, float(thresholds[j]))
+                scores[code] = round(s, 4)
+            codes = tuple(c for j, c in enumerate(self.codes) if j in asserted)
+            results.append(CodeResult(codes=codes, scores=scores, coder=self.name,
+                                      coder_version=self.version))
+        return results
+
+    def supports(self, doc: ParsedDocument) -> bool:
+        """False when the customer text of ``doc`` is clearly not English."""
+        parts = [doc.text[t.start:t.end] for t in doc.turns if t.role is not Role.INTERVIEWER]
+        return language.is_english(" ".join(parts) if doc.turns else doc.text)
+
+    def code_document(self, doc: ParsedDocument, excerpts: list[Excerpt]) -> list[CodeResult]:
+        """One result per excerpt; interviewer excerpts and non-English text get no codes."""
+        results = [self._empty() for _ in excerpts]
+        if not excerpts or not self.supports(doc):
+            return results
+        contexts = contexts_for(doc, excerpts)
+        idx = [i for i, ex in enumerate(excerpts) if ex.role is not Role.INTERVIEWER]
+        coded = self.code_texts([excerpts[i].text for i in idx], [contexts[i] for i in idx])
+        for i, res in zip(idx, coded):
+            results[i] = res
+        return results
