@@ -60,3 +60,15 @@ def test_source_is_path_as_given(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     [doc] = read_path("./a.txt")
     assert doc.source == "./a.txt"
     assert doc.turns[0].speaker is None
+
+
+def test_read_bytes_upload() -> None:
+    from jtbd.ingest import read_bytes
+
+    [doc] = read_bytes("Interviewer: Why?\nAnna: Price.\n".encode("cp1252"), "upload.txt")
+    assert doc.source == "upload.txt"
+    assert [doc.text[t.start:t.end] for t in doc.turns] == ["Why?", "Price."]
+    docs = read_bytes(b"text\nfast\nslow\n", "r.csv", kind="ticket")
+    assert [(d.row, d.text, d.kind) for d in docs] == [(0, "fast", "ticket"), (1, "slow", "ticket")]
+    with pytest.raises(ImportFailed, match="import limit"):
+        read_bytes(b"x" * 100, "a.txt", max_bytes=10)

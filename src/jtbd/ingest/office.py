@@ -5,19 +5,19 @@ with "\\n"), and turn offsets point into it.
 """
 from __future__ import annotations
 
-from pathlib import Path
+import io
 from zipfile import BadZipFile
 
 from jtbd.errors import ImportFailed
 
 
-def docx_text(file: Path, path: str) -> str:
+def docx_text(data: bytes, path: str) -> str:
     """Paragraph texts of a .docx joined with newlines (tables follow, one row a line)."""
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
     try:
-        document = docx.Document(str(file))
+        document = docx.Document(io.BytesIO(data))
     except (BadZipFile, PackageNotFoundError, KeyError, ValueError) as exc:
         raise ImportFailed(
             f"cannot open the Word document ({exc}); save it again as .docx (not .doc) or "
@@ -29,13 +29,13 @@ def docx_text(file: Path, path: str) -> str:
     return "\n".join(lines)
 
 
-def pdf_text(file: Path, path: str) -> str:
+def pdf_text(data: bytes, path: str) -> str:
     """Extracted text of every page joined with newlines."""
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
 
     try:
-        reader = PdfReader(str(file))
+        reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted and not reader.decrypt(""):
             raise ImportFailed("the PDF is password-protected; save an unprotected copy and "
                                "import that", path=path)

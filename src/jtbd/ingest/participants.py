@@ -30,7 +30,7 @@ def read_participants(path: str | Path) -> list[ParticipantRecord]:
     if not file.is_file():
         raise ImportFailed("file not found; check the path", path=source)
     if file.suffix.lower() == ".xlsx":
-        table = parse_xlsx(file, source)
+        table = parse_xlsx(file.read_bytes(), source)
     else:
         text = decode_bytes(file.read_bytes(), source)
         if not text.strip():

@@ -13,8 +13,8 @@ import json
 import math
 from dataclasses import dataclass
 from datetime import date, datetime, time
-from pathlib import Path
 from typing import Any
+from zipfile import BadZipFile
 
 from jtbd.errors import ImportFailed
 from jtbd.model import ParsedDocument, Role, Turn
@@ -131,14 +131,13 @@ def parse_csv(text: str, path: str) -> Table:
     return Table(header, tuple(rows))
 
 
-def parse_xlsx(file: Path, path: str) -> Table:
+def parse_xlsx(data: bytes, path: str) -> Table:
     """Read the first worksheet of an .xlsx workbook; the first non-empty row is the header."""
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
-    from zipfile import BadZipFile
 
     try:
-        book = load_workbook(file, read_only=True, data_only=True)
+        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (BadZipFile, InvalidFileException, KeyError, OSError) as exc:
         raise ImportFailed(
             f"cannot open the workbook ({exc}); save it again as .xlsx from your spreadsheet "
