@@ -330,3 +330,86 @@ def _env_max_mb(default: float) -> float:
         return float(raw)
     except ValueError:
         raise JtbdError(f"JTBD_MAX_IMPORT_MB must be a number of megabytes, not {raw!r}") from None
+
+
+# ---------------------------------------------------------------- blind coding
+_TRUE = {"x", "1", "yes", "y", "true", "✓", "✔"}
+
+
+def coding_sheet_rows(wb: Workbench, document_ids: Sequence[int] | None = None) -> list[dict[str, Any]]:
+    """Rows of a blind coding sheet: customer excerpts with no codes shown, one column per code."""
+    docs = {d.id: d for d in wb.store.list_documents(with_counts=False)}
+    rows = []
+    for ex in wb.store.excerpts(customer_only=True):
+        if document_ids and ex.document_id not in document_ids:
+            continue
+        d = docs[ex.document_id]
+        row: dict[str, Any] = {"excerpt_id": ex.id, "document": d.name if d.row is None else f"{d.name}#{d.row}",
+                               "speaker": ex.speaker or "", "question": ex.question or "", "text": ex.text}
+        row.update({c: "" for c in CODES})
+        rows.append(row)
+    return rows
+
+
+def import_coding_sheet(wb: Workbench, path: str | os.PathLike[str], analyst: str) -> int:
+    """Import one analyst's filled-in sheet (per-code columns marked x/1/yes, or a `codes`
+    column with ; separated codes). Atomic; replaces that analyst's earlier codes."""
+    import csv
+
+    from jtbd.ingest import decode_bytes
+
+    p = Path(path)
+    try:
+        text = decode_bytes(p.read_bytes(), str(p))
+    except OSError as exc:
+        raise ImportFailed(f"cannot read the sheet ({exc.strerror})", path=str(p)) from None
+    reader = csv.DictReader(text.splitlines())
+    if not reader.fieldnames or "excerpt_id" not in reader.fieldnames:
+        raise ImportFailed("the sheet has no `excerpt_id` column; start from `jtbd codes sheet`", path=str(p))
+    coded: dict[int, set[str]] = {}
+    for i, row in enumerate(reader):
+        try:
+            ex_id = int(str(row["excerpt_id"]).strip())
+        except ValueError:
+            raise ImportFailed(f"excerpt_id {row['excerpt_id']!r} is not a number", path=str(p), row=i) from None
+        codes: set[str] = set()
+        if row.get("codes"):
+            for c in str(row["codes"]).replace(",", ";").split(";"):
+                c = c.strip().lower()
+                if c and c not in CODES:
+                    raise ImportFailed(f"unknown code {c!r}; use {', '.join(CODES)}", path=str(p), row=i,
+                                       column="codes")
+                if c:
+                    codes.add(c)
+        for c in CODES:
+            if str(row.get(c) or "").strip().lower() in _TRUE:
+                codes.add(c)
+        coded[ex_id] = codes
+    n = wb.store.replace_analyst_codes(analyst, coded)
+    sheets = wb.load_artifact("coding_sheets") or {}
+    sheets[analyst] = sorted(set(sheets.get(analyst, [])) | set(coded))
+    wb.save_artifact("coding_sheets", sheets, actor=analyst)
+    return n
+
+
+def coder_agreement(wb: Workbench, coders: Sequence[str] | None = None) -> list[Any]:
+    """Agreement between analysts who coded blind, and with the AI coder, on shared excerpts."""
+    from jtbd.agreement import agreement
+
+    sheets: dict[str, list[int]] = wb.load_artifact("coding_sheets") or {}
+    excerpts = wb.store.excerpts(customer_only=True)
+    coded: dict[str, dict[int, set[str]]] = {a: {e: set() for e in ids} for a, ids in sheets.items()}
+    ai: dict[int, set[str]] = {}
+    for ex in excerpts:
+        for c in ex.codes:
+            if c.origin == "human" and c.coder in coded and ex.id in coded[c.coder]:
+                coded[c.coder][ex.id].add(c.code)
+        ai[ex.id] = {c.code for c in ex.codes if c.origin == "ai"}  # what the AI said, reviewed or not
+    if ai:
+        coded["AI"] = ai
+    if coders:
+        coded = {k: v for k, v in coded.items() if k in coders}
+    if len(coded) < 2:
+        raise InputError("agreement needs at least two coders: have analysts fill `jtbd codes sheet` blind and "
+                         "import it with `jtbd codes import-sheet FILE --as NAME`")
+    return agreement(coded, {e.id: e.text for e in excerpts})

@@ -341,6 +341,26 @@ class Store:
             self._log(c, actor, "code.add", f"excerpt:{excerpt_id}", {"code": code})
             return int(code_id)
 
+    def replace_analyst_codes(self, analyst: str, coded: dict[int, set[str]]) -> int:
+        """Atomically set one analyst's codes on the given excerpts (blind coding sheets)."""
+        now = _now()
+        with self.engine.begin() as c:
+            ids = list(coded)
+            known = {r[0] for r in c.execute(select(s.excerpts.c.id).where(s.excerpts.c.id.in_(ids)))}
+            missing = [i for i in ids if i not in known]
+            if missing:
+                raise InputError(f"excerpt id(s) {', '.join(map(str, missing[:5]))} are not in this study; "
+                                 "export a fresh sheet with `jtbd codes sheet`")
+            c.execute(delete(s.codes).where(s.codes.c.excerpt_id.in_(ids) & (s.codes.c.origin == "human")
+                                            & (s.codes.c.coder == analyst)))
+            rows = [{"excerpt_id": e, "code": code, "confidence": 1.0, "coder": analyst, "coder_version": None,
+                     "origin": "human", "status": "added", "reviewed_by": analyst, "updated_at": now}
+                    for e, cs in coded.items() for code in sorted(cs)]
+            if rows:
+                c.execute(insert(s.codes), rows)
+            self._log(c, analyst, "codes.sheet", f"excerpts:{len(ids)}", {"codes": len(rows)})
+            return len(rows)
+
     # --------------------------------------------------------------- artifacts
     def save_artifact(self, name: str, data: dict[str, Any], actor: str = "jtbd") -> None:
         with self.engine.begin() as c:
