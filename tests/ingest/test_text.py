@@ -100,3 +100,32 @@ def test_question_heuristic_picks_interviewer(tmp_path: Path) -> None:
     [doc] = read_path(f)
     assert {t.speaker: t.role for t in doc.turns} == {
         "Sam": Role.INTERVIEWER, "Kim": Role.CUSTOMER}
+
+
+def test_prose_label_inside_a_turn_is_not_a_speaker(tmp_path: Path) -> None:
+    f = tmp_path / "prose.txt"
+    f.write_text("Interviewer: What went wrong?\n\n"
+                 "Anna: We kept missing invoices.\n"
+                 "Price: it was never the issue.\n"
+                 "So: we moved.\n\n"
+                 "Interviewer: Who else was there?\n\n"
+                 "Observer (Sam): The CFO joined late.\n\n"
+                 "Anna: Right.\n")
+    [doc] = read_path(f)
+    assert _said(doc) == [
+        ("Interviewer", Role.INTERVIEWER, "What went wrong?"),
+        ("Anna", Role.CUSTOMER, "We kept missing invoices.\nPrice: it was never the issue.\n"
+                                "So: we moved."),
+        ("Interviewer", Role.INTERVIEWER, "Who else was there?"),
+        ("Observer (Sam)", Role.CUSTOMER, "The CFO joined late."),
+        ("Anna", Role.CUSTOMER, "Right."),
+    ]
+
+
+def test_parenthesised_role_and_numbered_speakers(tmp_path: Path) -> None:
+    f = tmp_path / "p.txt"
+    f.write_text("Interviewer (Sam): Why?\nSpeaker 2: Cost.\nInterviewer (Sam): And?\n"
+                 "Speaker 2: Time.\n")
+    [doc] = read_path(f)
+    assert [(t.speaker, t.role) for t in doc.turns][:2] == [
+        ("Interviewer (Sam)", Role.INTERVIEWER), ("Speaker 2", Role.CUSTOMER)]

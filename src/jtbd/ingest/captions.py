@@ -72,7 +72,9 @@ def parse_captions(text: str) -> tuple[Turn, ...]:
                     voice = m.group("name").strip()
                 pos = tag.end()
             _add_run(text, pieces, pos, l_end, cue, voice)
-    accepted = accept_labels([p.label for p in pieces if p.label])
+    accepted = accept_labels([
+        (p.label, i == 0 or pieces[i - 1].cue != p.cue or pieces[i - 1].label is not None)
+        for i, p in enumerate(pieces) if p.label])
     turns: list[Turn] = []
     speaker: str | None = None
     last_cue = -1

@@ -35,7 +35,8 @@ MIN_QUESTION_MARGIN = 0.1
 
 def normalise_name(name: str) -> str:
     """Lower-case, collapse spaces and drop a trailing number: "UX  Researcher 2" -> "ux researcher"."""
-    name = re.sub(r"\s+", " ", name.strip().lower())
+    name = re.sub(r"\s*\([^()]*\)$", "", name.strip())  # "Interviewer (Sam)"
+    name = re.sub(r"\s+", " ", name.lower())
     return re.sub(r"[\s#_-]*\d+$", "", name).strip() or name
 
 

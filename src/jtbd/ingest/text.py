@@ -12,12 +12,12 @@ Lines without a label continue the previous turn; ``# headings`` are the title. 
 taking ordinary sentences ("The problem was: nobody paid") for labels, a label must be short
 (at most four words), capitalised (or a known role word such as "interviewer" or "q"), its
 later words must be capitalised name parts (or particles like "de", "van"), and it must be
-re-used or followed by other labelled lines (a lone label is accepted only if it is a role
-word). A text with no labels is one customer turn without a speaker.
+re-used or followed by other labelled lines (see :func:`accept_labels`). A text with no labels is one customer turn without a speaker.
 """
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -26,7 +26,7 @@ from jtbd.model import Turn
 
 _TIMESTAMP = r"(?:\[\s*\d{1,2}(?::\d{2}){1,2}(?:[.,]\d+)?\s*\]|\(\s*\d{1,2}(?::\d{2}){1,2}(?:[.,]\d+)?\s*\)|\d{1,2}(?::\d{2}){1,2}(?:[.,]\d+)?)"
 _WORD = r"(?:[^\W\d_][\w'’.\-]*|\d+)"
-_NAME = rf"{_WORD}(?:[ ]{_WORD}){{0,3}}"
+_NAME = rf"{_WORD}(?:[ ]{_WORD}){{0,3}}(?:[ ]\([^():\n]{{1,40}}\))?"  # "Anna (customer)"
 _LABEL_RE = re.compile(
     rf"""^[ \t]*
     (?:{_TIMESTAMP}[ \t]*(?:[-–—|][ \t]*)?)?          # optional leading timestamp
@@ -37,6 +37,7 @@ _LABEL_RE = re.compile(
     (?=[ \t]|$)""",
     re.VERBOSE | re.MULTILINE,
 )
+_PAREN_RE = re.compile(r"[ ]\([^()]*\)$")
 _HEADING_RE = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+(?P<title>.*?)[ \t#]*$")
 _PARTICLES = frozenset({
     "de", "da", "di", "du", "del", "della", "der", "den", "van", "von", "la", "le", "bin",
@@ -48,6 +49,10 @@ _NOT_SPEAKERS = frozenset({
     "tags", "project", "attendees", "participants", "summary", "transcript", "recording",
     "edit", "update", "ps", "p.s.", "re", "example", "e.g", "i.e", "nb", "n.b.", "tip",
     "warning", "important", "source", "link", "url", "email", "phone",
+    # words that open an ordinary sentence or a list item ("So: we moved.")
+    "so", "well", "also", "and", "but", "or", "then", "now", "yes", "no", "ok", "okay",
+    "plus", "basically", "honestly", "result", "problem", "reason", "first", "second",
+    "third", "finally", "next", "step", "why", "because", "answer", "question",
 })
 
 
@@ -89,7 +94,7 @@ def _plausible_name(name: str) -> bool:
         return True
     if name.lower() in _NOT_SPEAKERS:
         return False
-    words = name.split(" ")
+    words = _PAREN_RE.sub("", name).split(" ")
     if not words[0][0].isupper():
         return False
     return all(w[0].isupper() or w[0].isdigit() or w.lower() in _PARTICLES for w in words[1:])
@@ -100,12 +105,21 @@ def is_role_word(name: str) -> bool:
     return norm in INTERVIEWER_NAMES or norm in CUSTOMER_NAMES
 
 
-def accept_labels(names: list[str]) -> set[str]:
-    """Which candidate label names (one entry per labelled line) really are speakers: all of
-    them when a role word is among them or at least two lines are labelled, else none."""
-    if len(names) >= 2 or any(is_role_word(n) for n in names):
-        return set(names)
-    return set()
+def accept_labels(candidates: list[tuple[str, bool]]) -> set[str]:
+    """Which candidate labels really are speakers. ``candidates`` has one
+    ``(name, at_boundary)`` per labelled line; ``at_boundary`` says the line starts a new
+    block (first line, after a blank line, a heading or another labelled line, or a new cue).
+
+    A name used twice or more, or a role word, is a speaker. When there are such names, a name
+    used once is a speaker only at a boundary (not inside a running paragraph, where
+    "Price: too high" is prose). When no name repeats, all are speakers if at least two lines
+    are labelled ("followed by other labelled lines"), else none.
+    """
+    counts = Counter(name for name, _ in candidates)
+    reused = {n for n, c in counts.items() if c >= 2 or is_role_word(n)}
+    if not reused:
+        return set(counts) if len(candidates) >= 2 else set()
+    return reused | {n for n, boundary in candidates if boundary}
 
 
 def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
@@ -116,11 +130,35 @@ def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+_Line = tuple[int, int, "Label | None", bool]  # start, end, label, is_heading
+
+
+def _candidates(text: str, lines: list[_Line]) -> list[tuple[str, bool]]:
+    """``(name, at_boundary)`` for every labelled line. If the transcript separates turns by
+    blank lines (most repeated labels follow one), a boundary is a blank line or heading;
+    otherwise a labelled line counts as a boundary too."""
+    after_blank: list[bool] = []
+    after_label: list[bool] = []
+    names: list[str] = []
+    for i, (_, _, label, _) in enumerate(lines):
+        if label is None:
+            continue
+        prev = lines[i - 1] if i else None
+        names.append(label.name)
+        after_blank.append(prev is None or prev[3] or not text[prev[0]:prev[1]].strip())
+        after_label.append(prev is not None and prev[2] is not None)
+    counts = Counter(names)
+    repeated = [b for n, b in zip(names, after_blank) if counts[n] >= 2]
+    blank_style = bool(repeated) and sum(repeated) >= 0.8 * len(repeated)
+    return [(n, b or (not blank_style and lab))
+            for n, b, lab in zip(names, after_blank, after_label)]
+
+
 def parse_transcript(text: str) -> tuple[tuple[Turn, ...], str | None]:
     """Split ``text`` into speaker turns (roles not yet set) and return them with the title
     (the first Markdown heading, if any)."""
     title: str | None = None
-    lines: list[tuple[int, int, Label | None, bool]] = []  # start, end, label, is_heading
+    lines: list[_Line] = []
     for start, end in iter_lines(text):
         line = text[start:end]
         heading = _HEADING_RE.match(line)
@@ -132,7 +170,7 @@ def parse_transcript(text: str) -> tuple[tuple[Turn, ...], str | None]:
         found = match_label(line)
         label = Label(found[0], start, start + found[1]) if found else None
         lines.append((start, end, label, False))
-    accepted = accept_labels([ln[2].name for ln in lines if ln[2] is not None])
+    accepted = accept_labels(_candidates(text, lines))
 
     turns: list[Turn] = []
     speaker: str | None = None
