@@ -1,0 +1,98 @@
+"""Text vectors and clustering: TF-IDF, LSA, k-means with k chosen by silhouette."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+import warnings
+from dataclasses import dataclass
+
+import numpy as np
+from sklearn.cluster import KMeans
+from sklearn.decomposition import TruncatedSVD
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.metrics import silhouette_score
+from sklearn.preprocessing import normalize
+
+from jtbd.synthesis.lexicon import STOPWORDS
+
+
+@dataclass
+class TextVectors:
+    """TF-IDF matrix, its vocabulary, and the LSA embedding (rows L2-normalised)."""
+
+    tfidf: np.ndarray
+    vocab: list[str]
+    embedding: np.ndarray
+
+
+def vectorize(texts: Sequence[str], *, seed: int, banned: frozenset[str] = frozenset(),
+              max_dims: int = 60, min_df: int = 1) -> TextVectors:
+    """TF-IDF on content words (product names dropped), reduced with LSA when large."""
+    stop = sorted(STOPWORDS | banned)
+    vec = TfidfVectorizer(stop_words=stop, token_pattern=r"(?u)\b[a-zA-Z][a-zA-Z'-]{2,}\b",
+                          sublinear_tf=True, min_df=min_df, lowercase=True, dtype=np.float64)
+    try:
+        m = vec.fit_transform(texts)
+    except ValueError:  # empty vocabulary
+        n = len(texts)
+        return TextVectors(np.zeros((n, 1)), ["_"], np.zeros((n, 1)))
+    vocab = list(vec.get_feature_names_out())
+    n, f = m.shape
+    dims = min(max_dims, n - 1, f - 1)
+    if dims >= 2 and n > 12:
+        emb = TruncatedSVD(n_components=dims, random_state=seed).fit_transform(m)
+    else:
+        emb = m.toarray()
+    return TextVectors(m.toarray() if n * f < 5_000_000 else m, vocab, normalize(emb))
+
+
+def choose_k_means(emb: np.ndarray, *, seed: int, k_min: int = 2, k_max: int = 6,
+                   min_support: int = 2) -> tuple[np.ndarray, float]:
+    """Cluster rows with k-means for k in ``k_min..k_max`` and keep the k with the best
+    silhouette among those whose every cluster has at least ``min_support`` rows.
+    Returns (labels, silhouette); a single cluster (labels all 0, silhouette 0) when no k fits."""
+    n = emb.shape[0]
+    distinct = len({row.tobytes() for row in np.round(emb, 9)})
+    best: tuple[float, np.ndarray] | None = None
+    for k in range(k_min, min(k_max, n - 1, distinct) + 1):
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            km = KMeans(n_clusters=k, n_init=10, random_state=seed).fit(emb)
+        labels = km.labels_
+        sizes = np.bincount(labels, minlength=k)
+        if sizes.min() < min_support or len(set(labels.tolist())) < 2:
+            continue
+        score = float(silhouette_score(emb, labels, metric="cosine"))
+        if best is None or score > best[0] + 1e-9:
+            best = (score, labels)
+    if best is None or best[0] <= 0.0:
+        return np.zeros(n, dtype=int), 0.0
+    return relabel_by_size(best[1]), best[0]
+
+
+def fixed_k_means(emb: np.ndarray, k: int, *, seed: int) -> np.ndarray:
+    """k-means with a given k (clipped to the number of rows), labels ordered by size."""
+    n = emb.shape[0]
+    k = max(1, min(k, n))
+    if k == 1:
+        return np.zeros(n, dtype=int)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return relabel_by_size(KMeans(n_clusters=k, n_init=4, random_state=seed).fit(emb).labels_)
+
+
+def relabel_by_size(labels: np.ndarray) -> np.ndarray:
+    """Renumber clusters 0.. by decreasing size (ties: first appearance), for stable ids."""
+    labels = np.asarray(labels)
+    uniq = sorted(set(labels.tolist()), key=lambda c: (-int((labels == c).sum()), int(np.argmax(labels == c))))
+    mapping = {c: i for i, c in enumerate(uniq)}
+    return np.array([mapping[c] for c in labels.tolist()], dtype=int)
+
+
+def distinctive_terms(tfidf: np.ndarray, vocab: list[str], members: np.ndarray, top: int = 8) -> dict[str, float]:
+    """Term weights that distinguish rows ``members`` (bool mask) from the rest:
+    mean TF-IDF inside minus half the mean outside, positive ones only, top ``top``."""
+    inside = np.asarray(tfidf[members].mean(axis=0)).ravel()
+    outside = np.asarray(tfidf[~members].mean(axis=0)).ravel() if (~members).any() else np.zeros_like(inside)
+    w = inside - 0.5 * outside
+    idx = [i for i in np.argsort(-w, kind="stable") if w[i] > 0][:top]
+    return {vocab[i]: float(w[i]) for i in idx}

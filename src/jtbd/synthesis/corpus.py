@@ -1,0 +1,94 @@
+"""The validated view of a :class:`SynthesisInput` that every synthesis step works on."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from jtbd.model import CodedExcerpt, Role
+from jtbd.synthesis.inputs import DocumentInfo, SynthesisInput
+from jtbd.synthesis.result import Evidence, Warning
+
+_CAPS = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-Z][a-zA-Z]+)\b")
+_NOT_BRANDS = frozenset(
+    "I I'm I'd I've January February March April May June July August September October November December "
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
+)
+
+
+def participant_key(ex: CodedExcerpt, doc: DocumentInfo) -> str:
+    """Who an excerpt speaks for: its participant, the document's, or the document itself."""
+    return str(ex.participant or doc.participant or f"doc-{doc.id}")
+
+
+@dataclass
+class Corpus:
+    """Documents by id, valid customer excerpts in reading order, and input warnings."""
+
+    docs: dict[str, DocumentInfo]
+    excerpts: list[CodedExcerpt]
+    units: list[str]  # participant key of each excerpt
+    banned: frozenset[str]  # product/brand-like words (lower case)
+    seed: int
+    warnings: list[Warning] = field(default_factory=list)
+
+    @classmethod
+    def build(cls, inp: SynthesisInput) -> Corpus:
+        docs = {str(d.id): d for d in inp.documents}
+        order = {str(d.id): i for i, d in enumerate(inp.documents)}
+        warnings: list[Warning] = []
+        kept: list[CodedExcerpt] = []
+        bad = 0
+        for ex in inp.excerpts:
+            doc = docs.get(str(ex.document_id))
+            if doc is None or not (0 <= ex.start < ex.end <= len(doc.text)):
+                bad += 1
+                if bad <= 5:
+                    where = f"document {ex.document_id!r}" if doc is None else f"{doc.source} [{ex.start}:{ex.end}]"
+                    warnings.append(Warning("input", None, f"excerpt skipped: {where} is not a span of a known "
+                                            "document; re-run `jtbd code` so offsets match the stored text"))
+                continue
+            if ex.role == Role.INTERVIEWER:
+                continue
+            kept.append(ex)
+        if bad > 5:
+            warnings.append(Warning("input", None, f"{bad} excerpts in all were skipped for bad offsets"))
+        kept.sort(key=lambda e: (order[str(e.document_id)], e.start, e.end))
+        units = [participant_key(e, docs[str(e.document_id)]) for e in kept]
+        return cls(docs, kept, units, _brand_words(inp, kept, docs), inp.seed, warnings)
+
+    def doc(self, ex: CodedExcerpt) -> DocumentInfo:
+        return self.docs[str(ex.document_id)]
+
+    def evidence(self, ex: CodedExcerpt) -> Evidence:
+        """The excerpt as evidence; the quote is read from the document text, never copied."""
+        return self.span(ex.document_id, ex.start, ex.end, ex.participant)
+
+    def span(self, doc_id: int | str, start: int, end: int, participant: str | None = None) -> Evidence:
+        d = self.docs[str(doc_id)]
+        return Evidence(d.id, d.source, participant or d.participant, start, end, d.text[start:end])
+
+    @property
+    def participants(self) -> list[str]:
+        return sorted(set(self.units))
+
+
+def _brand_words(inp: SynthesisInput, excerpts: list[CodedExcerpt], docs: dict[str, DocumentInfo]) -> frozenset[str]:
+    """Lower-case words that look like product or brand names: alternative names, and words
+    written capitalised mid-sentence more often than in lower case."""
+    out: set[str] = set()
+    for _, m in inp.alternatives:
+        if m.kind != "non-consumption":
+            out.update(w.lower() for w in re.findall(r"[A-Za-z][A-Za-z'-]+", m.name) if len(w) > 2)
+            out.update(w.lower() for w in re.findall(r"[A-Z][A-Za-z'-]+", m.surface))
+    caps: Counter[str] = Counter()
+    lower: Counter[str] = Counter()
+    for ex in excerpts:
+        text = docs[str(ex.document_id)].text[ex.start:ex.end]
+        for w in _CAPS.findall(text):
+            if w not in _NOT_BRANDS:
+                caps[w.lower()] += 1
+        for w in re.findall(r"\b[a-z][a-z'-]+\b", text):
+            lower[w] += 1
+    out.update(w for w, n in caps.items() if n > lower.get(w, 0))
+    return frozenset(out)

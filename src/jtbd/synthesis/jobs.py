@@ -1,0 +1,146 @@
+"""Main jobs: cluster participants by what they are trying to get done, and phrase each
+cluster's job as verb + object + clarifier from its own language."""
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+import numpy as np
+
+from jtbd.synthesis.cluster import choose_k_means, distinctive_terms, vectorize
+from jtbd.synthesis.corpus import Corpus
+from jtbd.synthesis.lint import lint_job_statement
+from jtbd.synthesis.text import Phrase, content_words, verb_phrases
+
+#: Codes whose sentences say what a participant is trying to get done.
+JOB_CODES = frozenset(("push", "pull", "outcome", "trigger", "workaround"))
+_CLARIFIER = re.compile(
+    r"\b(on time|in time|for (?:tax|the year|year[- ]end|[a-z]+ (?:work|time|season))|before [a-z]+(?: [a-z]+)?|"
+    r"without (?:a |the )?[a-z]+(?:[- ][a-z]+)?|at (?:year[- ]end|the end of [a-z ]+?|tax time)|every [a-z]+|"
+    r"each [a-z]+|as (?:it|they) happens?)\b", re.IGNORECASE)
+
+#: Verbs that make weak job statements ("stop chasing ..." frames the pain, not the progress).
+_WEAK_VERBS = frozenset(("stop", "avoid", "run", "pay", "spend", "lose", "miss", "try", "help"))
+
+
+@dataclass
+class JobCluster:
+    """One job's members: participant keys and the indexes of their excerpts in the corpus."""
+
+    id: str
+    units: list[str]
+    excerpt_idx: list[int]
+    terms: dict[str, float]
+    phrase: Phrase | None = None
+    statement: str = ""
+    lint: list[str] | None = None
+    candidates: list[tuple[float, Phrase, int]] | None = None
+
+
+def cluster_jobs(corpus: Corpus) -> tuple[list[JobCluster], float]:
+    """Group participants into jobs (TF-IDF + LSA + k-means, k by silhouette in 2..6, at least
+    two participants per job). Returns the clusters (largest first) and the silhouette."""
+    by_unit: dict[str, list[int]] = defaultdict(list)
+    for i, u in enumerate(corpus.units):
+        by_unit[u].append(i)
+    units = sorted(by_unit)
+    if not units:
+        return [], 0.0
+    texts = []
+    for u in units:
+        idx = by_unit[u]
+        rel = [i for i in idx if JOB_CODES.intersection(corpus.excerpts[i].codes)] or idx
+        texts.append(" ".join(corpus.excerpts[i].text for i in rel))
+    tv = vectorize(texts, seed=corpus.seed, banned=corpus.banned, min_df=2 if len(units) > 6 else 1)
+    if len(units) >= 4:
+        labels, sil = choose_k_means(tv.embedding, seed=corpus.seed, min_support=2)
+    else:
+        labels, sil = np.zeros(len(units), dtype=int), 0.0
+    clusters = []
+    for c in sorted(set(labels.tolist())):
+        mask = labels == c
+        members = [u for u, m in zip(units, mask) if m]
+        idx = sorted(i for u in members for i in by_unit[u])
+        clusters.append(JobCluster(f"job-{c + 1}", members, idx, distinctive_terms(tv.tfidf, tv.vocab, mask, 12)))
+    return clusters, sil
+
+
+def _norm(word: str) -> str:
+    return word[:-1] if word.endswith("s") and len(word) > 3 else word
+
+
+def rank_phrases(corpus: Corpus, cluster: JobCluster) -> list[tuple[float, Phrase, int]]:
+    """Candidate verb-object phrases of a job, scored by how distinctive their words are for
+    the cluster and how many of its participants use the verb with the same object words."""
+    weights = {_norm(k): v for k, v in cluster.terms.items()}
+    found: dict[str, tuple[Phrase, set[str], float]] = {}
+    for i in cluster.excerpt_idx:
+        ex = corpus.excerpts[i]
+        boost = 2.0 if "outcome" in ex.codes else 1.5 if JOB_CODES.intersection(ex.codes) else 1.0
+        for ph in verb_phrases(ex.text, corpus.banned):
+            key = ph.text
+            boost_ph = boost * (1.5 if ph.intent else 1.0) * (0.6 if ph.verb in _WEAK_VERBS else 1.0)
+            p, us, b = found.get(key, (ph, set(), 0.0))
+            us.add(corpus.units[i])
+            found[key] = (p, us, max(b, boost_ph))
+    # participants sharing verb + an object word
+    by_verb_obj: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for ph, us, _ in found.values():
+        for w in content_words(ph.object):
+            by_verb_obj[(ph.verb, _norm(w))] |= us
+    ranked = []
+    for key, (ph, us, boost) in found.items():
+        terms = [_norm(w) for w in content_words(ph.text)] or [ph.verb]
+        spec = sum(weights.get(w, 0.0) for w in terms) / math.sqrt(len(terms) + 1)
+        support = max((len(by_verb_obj[(ph.verb, _norm(w))]) for w in content_words(ph.object)), default=len(us))
+        n_words = len(ph.text.split())
+        shape = 1.0 if 2 <= n_words <= 8 else 0.5
+        score = (spec + 0.02) * (1 + math.log1p(support)) * boost * shape
+        ranked.append((round(score, 9), ph, support))
+    ranked.sort(key=lambda t: (-t[0], t[1].text))
+    return ranked
+
+
+def _clarifier(corpus: Corpus, cluster: JobCluster, phrase: Phrase) -> str:
+    """A clarifier ("on time", "for tax", "without a year-end scramble") the cluster's
+    participants use, with words not already in the phrase."""
+    have = set(content_words(phrase.text))
+    counts: Counter[str] = Counter()
+    seen: set[tuple[str, str]] = set()
+    for i in cluster.excerpt_idx:
+        for m in _CLARIFIER.finditer(corpus.excerpts[i].text):
+            c = m.group(1).lower().replace("’", "'")
+            if any(w in corpus.banned for w in c.split()):
+                continue
+            key = (corpus.units[i], c)
+            if key not in seen:
+                seen.add(key)
+                counts[c] += 1
+    weights = cluster.terms
+    best = sorted(((n + sum(weights.get(w, 0) for w in content_words(c)), c) for c, n in counts.items()
+                   if not set(content_words(c)) & have and n >= 2), key=lambda t: (-t[0], t[1]))
+    return best[0][1] if best else ""
+
+
+def name_job(corpus: Corpus, cluster: JobCluster) -> None:
+    """Choose the job statement: the best-ranked phrase that passes the linter (or the best
+    one, with its lint problems kept), plus a clarifier when the phrase has none."""
+    ranked = rank_phrases(corpus, cluster)
+    cluster.candidates = ranked
+    chosen: tuple[Phrase, str, list[str]] | None = None
+    for _, ph, _ in ranked[:40]:
+        statement = ph.text if ph.clarifier else " ".join(x for x in (ph.text, _clarifier(corpus, cluster, ph)) if x)
+        problems = lint_job_statement(statement, brands=corpus.banned)
+        if chosen is None:
+            chosen = (ph, statement, problems)
+        if not problems:
+            chosen = (ph, statement, problems)
+            break
+    if chosen is None:
+        top = list(cluster.terms)[:2]
+        statement = f"get {' '.join(top)} done" if top else "get the job done"
+        chosen = (Phrase("get", " ".join(top) or "job", "done"), statement,
+                  lint_job_statement(statement, brands=corpus.banned))
+    cluster.phrase, cluster.statement, cluster.lint = chosen

@@ -1,0 +1,187 @@
+"""Small language heuristics: tokens, verb-object phrases, clause cleaning, verb forms.
+
+No models: regular expressions and the word lists in :mod:`jtbd.synthesis.lexicon`.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from jtbd.synthesis.lexicon import DETERMINERS, PHRASE_STOP, PREPOSITIONS, PRONOUNS, STOPWORDS, VERBS
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_TRIGGER_TO = frozenset(
+    "want wanted wants need needed needs trying tried try able have had has going used help helps easier way "
+    "just".split()
+)
+_IRREGULAR_ING = {"getting": "get", "setting": "set", "putting": "put", "cutting": "cut", "running": "run",
+                  "planning": "plan", "shopping": "shop", "stopping": "stop", "being": "be", "doing": "do",
+                  "having": "have", "making": "make", "taking": "take", "giving": "give", "paying": "pay"}
+_FILLERS = re.compile(
+    r"^(?:(?:honestly|okay|ok|so|yeah|yes|well|um|uh|and|but|because|like|right|look|i mean|i think|you know|basically|"
+    r"to be honest|actually)[?!.,]*\s+)+", re.IGNORECASE)
+
+
+def words(text: str) -> list[str]:
+    """Lower-case word tokens (apostrophes normalised)."""
+    return [w.lower().replace("’", "'") for w in _WORD.findall(text)]
+
+
+def content_words(text: str) -> list[str]:
+    """Words that carry meaning (no stop words, at least three letters)."""
+    return [w for w in words(text) if w not in STOPWORDS and len(w) > 2]
+
+
+def base_verb(word: str, known: Iterable[str] = ()) -> str | None:
+    """The base form of ``word`` if it is a verb form we can recognise ("chasing" -> "chase")."""
+    w = word.lower()
+    vocab = VERBS.union(known)
+    if w in vocab:
+        return w
+    if w in _IRREGULAR_ING:
+        return _IRREGULAR_ING[w]
+    for suffix in ("ing", "ed", "es", "s"):
+        if w.endswith(suffix) and len(w) > len(suffix) + 2:
+            stem = w[: -len(suffix)]
+            for cand in (stem, stem + "e", stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else None):
+                if cand and cand in vocab:
+                    return cand
+    return None
+
+
+def gerund(verb: str) -> str:
+    """``chase`` -> ``chasing``, ``get`` -> ``getting``, ``keep`` -> ``keeping``."""
+    v = verb.lower()
+    for k, base in _IRREGULAR_ING.items():
+        if base == v:
+            return k
+    if v.endswith("ie"):
+        return v[:-2] + "ying"
+    if v.endswith("e") and not v.endswith("ee") and len(v) > 2:
+        return v[:-1] + "ing"
+    if (len(v) == 3 and v[-1] not in "aeiouwxy" and v[-2] in "aeiou" and v[-3] not in "aeiou"):
+        return v + v[-1] + "ing"
+    return v + "ing"
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """A verb + object (+ clarifier) phrase found in a sentence: "chase late payments"."""
+
+    verb: str
+    object: str
+    clarifier: str
+    #: Said as an intention ("I want to / need to / trying to ...").
+    intent: bool = False
+
+    @property
+    def text(self) -> str:
+        return " ".join(p for p in (self.verb, self.object, self.clarifier) if p)
+
+    @property
+    def terms(self) -> list[str]:
+        return content_words(self.text)
+
+
+def verb_phrases(sentence: str, banned: frozenset[str] = frozenset(), max_words: int = 7) -> list[Phrase]:
+    """Verb-object phrases in ``sentence``: a verb after "want/need/trying to ...", or a known
+    verb (or its -ing form), followed by an object of content words and an optional clarifier
+    starting with a preposition. Words in ``banned`` (product names) end the phrase."""
+    toks = [t.lower().replace("’", "'") for t in re.findall(r"[A-Za-z][A-Za-z'’-]*|[.,;:!?()\"“”—–]", sentence)]
+    out: list[Phrase] = []
+    seen: set[str] = set()
+    for i, tok in enumerate(toks):
+        verb = None
+        after_to = i >= 2 and toks[i - 1] == "to" and toks[i - 2] in _TRIGGER_TO
+        if after_to and tok.isalpha() and tok not in STOPWORDS - {"get", "know", "keep"} and tok not in PRONOUNS:
+            verb = tok
+        elif tok in VERBS and tok not in ("be", "do", "go", "want", "use", "look", "let", "turn", "come", "live",
+                                          "feel", "see", "work", "tell", "talk", "wait"):
+            verb = tok if (i == 0 or toks[i - 1] in ("to", "i", "and", "just", "can", "could", "would", "never",
+                                                     "always", "not", "don't", "didn't", "will")) else None
+        elif tok.endswith("ing"):
+            b = base_verb(tok)
+            if b and b not in ("be", "do", "go", "want", "use", "look", "feel", "work", "come", "talk", "wait"):
+                verb = b
+        if not verb or verb in banned:
+            continue
+        obj: list[str] = []
+        clar: list[str] = []
+        j = i + 1
+        while j < len(toks) and len(obj) + len(clar) < max_words:
+            t = toks[j]
+            if not t[0].isalpha() or t in PHRASE_STOP or t in banned:
+                break
+            if t in PREPOSITIONS and t != "to":
+                if not obj and verb != "get":
+                    break
+                clar.append(t)
+            elif clar:
+                clar.append(t)
+            elif t in PRONOUNS and not obj:
+                break
+            else:
+                obj.append(t)
+            j += 1
+        while obj and obj[0] in DETERMINERS:
+            obj.pop(0)
+        while clar and (clar[-1] in PREPOSITIONS or clar[-1] in DETERMINERS or clar[-1] in STOPWORDS):
+            clar.pop()
+        if len(clar) == 1:
+            clar = []
+        while obj and (obj[-1] in DETERMINERS or obj[-1] in STOPWORDS) and obj[-1] not in ("paid", "done"):
+            obj.pop()
+        if not obj or not any(w not in STOPWORDS or w in ("paid", "done") for w in obj):
+            continue
+        ph = Phrase(verb, " ".join(obj), " ".join(clar), after_to)
+        if ph.text not in seen:
+            seen.add(ph.text)
+            out.append(ph)
+    return out
+
+
+def clean_clause(text: str, max_words: int = 16) -> str:
+    """A quote made into a short clause: fillers dropped, first clause kept, lower-case start
+    (except "I"), no trailing punctuation. "Honestly? The invoice was late." -> "the invoice was late"."""
+    t = " ".join(text.replace("’", "'").split())
+    t = t.strip(" \"'“”")
+    prev = None
+    while prev != t:
+        prev = t
+        t = _FILLERS.sub("", t).strip()
+    # Keep the first sentence, then cut at a clause boundary if long.
+    t = re.split(r"(?<=[.!?])\s+", t)[0]
+    ws = t.split()
+    if len(ws) > max_words:
+        cut = " ".join(ws[:max_words])
+        m = list(re.finditer(r"[,;:—–]", cut))
+        t = cut[: m[-1].start()] if m and m[-1].start() > 20 else cut
+    t = t.rstrip(" .,;:!?—–-\"'”")
+    if t and not (t.startswith("I ") or t.startswith("I'") or t == "I"):
+        t = t[0].lower() + t[1:]
+    return t
+
+
+def first_person(clause: str) -> str:
+    """Turn a generic "you" clause into first person ("you lose track" -> "I lose track")."""
+    c = re.sub(r"\byou're\b", "I'm", clause)
+    c = re.sub(r"^you\b", "I", c)
+    c = re.sub(r"\byour\b", "my", c)
+    return c
+
+
+def excerpt_terms(texts: Iterable[str]) -> list[str]:
+    """All content words of some texts (for term counting)."""
+    out: list[str] = []
+    for t in texts:
+        out.extend(content_words(t))
+    return out
+
+
+def contains_cue(text_lower: str, cue: str) -> bool:
+    """Whole-word match of a cue phrase in lower-case text (a cue ending in a space or a stem
+    like "organis" matches as a prefix)."""
+    if cue.endswith(" ") or len(cue) < 4:
+        return re.search(r"\b" + re.escape(cue.strip()) + r"\b", text_lower) is not None
+    return re.search(r"\b" + re.escape(cue), text_lower) is not None
