@@ -44,3 +44,14 @@ def test_errors(tmp_path: Path) -> None:
     blank.write_text("id,segment\n,a\n")
     with pytest.raises(ImportFailed, match="row 0 has no 'id'"):
         read_participants(blank)
+
+
+def test_xlsx_participants(tmp_path: Path) -> None:
+    import openpyxl
+
+    f = tmp_path / "people.xlsx"
+    book = openpyxl.Workbook()
+    book.active.append(["ID", "Speaker", "segment"])
+    book.active.append([7, "Omar", "SMB"])
+    book.save(f)
+    assert read_participants(f) == [ParticipantRecord("7", "Omar", None, {"segment": "SMB"})]
