@@ -10,6 +10,7 @@ title paragraph. Re-run it after editing a source and commit both files::
 from __future__ import annotations
 
 import sys
+from datetime import datetime
 from pathlib import Path
 
 from docx import Document
@@ -18,6 +19,7 @@ from docx.shared import Pt
 ROOT = Path(__file__).resolve().parent.parent
 SRC_DIR = ROOT / "src" / "jtbd" / "sample" / "_docx_src"
 OUT_DIR = ROOT / "src" / "jtbd" / "sample" / "interviews"
+FIXED_TIME = datetime(2026, 11, 1, 9, 0, 0)
 
 
 def read_turns(path: Path) -> list[str]:
@@ -40,6 +42,9 @@ def build(path: Path, out_dir: Path = OUT_DIR) -> Path:
     # Fixed core properties keep the output stable between runs.
     doc.core_properties.author = "jtbd sample study"
     doc.core_properties.title = f"Switch interview {path.stem}"
+    doc.core_properties.created = FIXED_TIME
+    doc.core_properties.modified = FIXED_TIME
+    doc.core_properties.last_modified_by = "jtbd sample study"
     title = doc.add_paragraph(f"Interview transcript – {path.stem}")
     title.runs[0].bold = True
     title.runs[0].font.size = Pt(14)
