@@ -97,12 +97,12 @@ def draft_survey(outcomes: Sequence[str] | Sequence[tuple[str, str]], *,
     for j, (_, outcome) in enumerate(pairs, start=1):
         questions.append(Question(f"Importance - {outcome}", "outcomes",
                                   f"When you {jobs[0] if len(jobs) == 1 else 'do this'}, how "
-                                  f"important is it to you to: {outcome.rstrip('.')}?", "scale",
+                                  f"important is it to you to {_lower(outcome)}?", "scale",
                                   tuple(f"{i} - {lab}" for i, lab in
                                         enumerate(IMPORTANCE_LABELS, start=1))))
         questions.append(Question(f"Satisfaction - {outcome}", "outcomes",
                                   "How satisfied are you with how well you can do this today: "
-                                  f"{outcome.rstrip('.')}?", "scale",
+                                  f"{_lower(outcome)}?", "scale",
                                   tuple(f"{i} - {lab}" for i, lab in
                                         enumerate(SATISFACTION_LABELS, start=1))))
     if demographics:
@@ -111,6 +111,11 @@ def draft_survey(outcomes: Sequence[str] | Sequence[tuple[str, str]], *,
         questions.extend(AIO)
     return SurveyDraft(markdown=_markdown(questions, product, jobs, pairs),
                        csv_text=_csv(questions), questions=tuple(questions))
+
+
+def _lower(outcome: str) -> str:
+    text = outcome.rstrip(".")
+    return text[:1].lower() + text[1:]
 
 
 def _csv(questions: Sequence[Question]) -> str:

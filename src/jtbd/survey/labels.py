@@ -115,7 +115,8 @@ def parse_number(label: str) -> float | None:
     return float(m.group(1)) if m else None
 
 
-def resolve_family(labels: Iterable[str]) -> LabelFamily | None:
+def resolve_family(labels: Iterable[str], families: Sequence[LabelFamily] = FAMILIES
+                   ) -> LabelFamily | None:
     """The label family that covers every given (normalised) text label, or ``None``.
 
     When several families cover them, the one whose levels are best covered wins, then the
@@ -126,7 +127,7 @@ def resolve_family(labels: Iterable[str]) -> LabelFamily | None:
         return None
     best: tuple[float, int] | None = None
     chosen: LabelFamily | None = None
-    for order, fam in enumerate(FAMILIES):
+    for order, fam in enumerate(families):
         look = fam.lookup()
         if not wanted <= set(look):
             continue

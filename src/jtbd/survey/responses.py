@@ -147,8 +147,9 @@ def _joint_family(df: pd.DataFrame, cols: Sequence[str]) -> LabelFamily | None:
                 if lab and not lab[0].isdigit() and lab[0] != "(" and lab not in {
                         "na", "n/a", "-", "nan", "none", "null"}:
                     labels.add(lab)
-    fam = resolve_family(labels)
-    return fam if fam in FAMILIES else None
+    # Importance/satisfaction scales are 5-point when labelled; prefer those families.
+    five = [f for f in FAMILIES if f.scale == 5]
+    return resolve_family(labels, five) or resolve_family(labels)
 
 
 def load_responses(source: TableSource, *, id_column: str | None = None,
