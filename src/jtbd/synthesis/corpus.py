@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from jtbd.model import CodedExcerpt, Role
 from jtbd.synthesis.inputs import DocumentInfo, SynthesisInput
 from jtbd.synthesis.result import Evidence, Warning
+from jtbd.synthesis.text import clean_clause
 
 _CAPS = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-Z][a-zA-Z]+)\b")
 _NOT_BRANDS = frozenset(
@@ -67,6 +68,10 @@ class Corpus:
     def span(self, doc_id: int | str, start: int, end: int, participant: str | None = None) -> Evidence:
         d = self.docs[str(doc_id)]
         return Evidence(d.id, d.source, participant or d.participant, start, end, d.text[start:end])
+
+    def clause(self, text: str, max_words: int = 16) -> str:
+        """A quote cleaned into a short clause (brand names keep their capitals)."""
+        return clean_clause(text, max_words, self.banned)
 
     @property
     def participants(self) -> list[str]:

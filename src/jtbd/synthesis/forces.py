@@ -7,7 +7,6 @@ from jtbd.model import FORCES
 from jtbd.synthesis.corpus import Corpus
 from jtbd.synthesis.jobs import JobCluster
 from jtbd.synthesis.result import ForceBalance, ForceItem, Segment, Warning
-from jtbd.synthesis.text import clean_clause
 from jtbd.synthesis.themes import ThemeIndex
 
 #: The theme family that groups each force's excerpts.
@@ -42,7 +41,7 @@ def _item(corpus: Corpus, themes: ThemeIndex, fid: str, job: str | None, segment
             seen.add(corpus.units[i])
             picked.append(i)
     picked = picked[:MAX_QUOTES]
-    label = labels.get(theme or "", "").split(": ", 1)[-1] if theme else clean_clause(corpus.excerpts[members[0]].text, 12)
+    label = labels.get(theme or "", "").split(": ", 1)[-1] if theme else corpus.clause(corpus.excerpts[members[0]].text, 12)
     return ForceItem(fid, job, segment, force, label, theme, len(units),
                      [corpus.evidence(corpus.excerpts[i]) for i in picked])
 

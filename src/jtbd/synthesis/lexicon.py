@@ -50,7 +50,7 @@ VERBS = frozenset(
     build buy calculate call cancel capture carry catch change charge chase check choose claim
     clean clear close collect combine come communicate compare complete compute confirm connect
     consolidate contact control convert coordinate copy correct count cover create cut deal decide
-    define delegate deliver describe design detect determine develop do document download draft
+    define delegate deliver describe design detect determine develop dig do document download draft
     earn edit eliminate email enable end enter estimate evaluate exchange execute expand explain
     export feel figure file fill find finish fix focus follow forecast forget gather generate get
     give go grow handle hand help hire hold identify import improve include increase inform input
@@ -108,7 +108,7 @@ PHASE_CUES: dict[str, tuple[str, ...]] = {
         "imported", "migrated", "first month", "got started", "the first time i used",
     ),
     "ongoing_use": (
-        "now", "these days", "since then", "nowadays", "every month", "every week", "ever since",
+        "now", "these days", "since then", "nowadays", "ever since",
         "still use", "day to day", "at this point", "these days",
     ),
 }
@@ -177,10 +177,11 @@ SOCIAL_NEGATIVE = frozenset(("disorganised", "amateur"))
 STATUS_CUES: dict[str, tuple[str, ...]] = {
     "chosen": ("switched to", "went with", "chose", "signed up", "now use", "use it", "moved to", "paid for",
                "subscribed", "picked", "settled on", "stuck with"),
-    "rejected": ("too expensive", "too much", "didn't", "did not", "not for me", "ruled out", "gave up",
-                 "cancelled", "canceled", "never finished", "felt like", "overkill", "no,", "wasn't", "too complicated",
+    "rejected": ("too expensive", "too much", "not for me", "ruled out", "gave up", "ruled it out",
+                 "cancelled", "canceled", "never finished", "overkill", "too complicated",
                  "dropped", "expensive", "confusing", "clunky"),
-    "used": ("used to", "was using", "i had", "i used", "we used", "before", "for years", "my old", "been using"),
+    "used": ("used to", "was using", "i had", "i used", "we used", "i kept", "we kept", "for years", "my old",
+             "been using"),
     "considered": ("looked at", "considered", "trial", "compared", "thought about", "tried", "checked out",
                    "heard", "mentioned", "ads for"),
 }

@@ -9,7 +9,7 @@ from jtbd.synthesis.corpus import Corpus
 from jtbd.synthesis.jobs import JobCluster
 from jtbd.synthesis.lexicon import NEGATIVE_FEELINGS, POSITIVE_FEELINGS
 from jtbd.synthesis.result import JobStory
-from jtbd.synthesis.text import Phrase, clean_clause, content_words, first_person, verb_phrases
+from jtbd.synthesis.text import Phrase, content_words, first_person, verb_phrases
 
 STORIES_PER_JOB = 3
 _CAN = re.compile(r"\b(?:can|could|to be able to)\s+(?!not\b)([a-z][a-z' ,-]{5,80})", re.IGNORECASE)
@@ -17,8 +17,8 @@ _FEEL = re.compile(r"\bfeel(?:s|ing)?\s+(?:so\s+|really\s+|a lot\s+|much\s+)?((?
                    re.IGNORECASE)
 
 
-def _situation(ex: CodedExcerpt) -> str:
-    c = first_person(clean_clause(ex.text, 18))
+def _situation(corpus: Corpus, ex: CodedExcerpt) -> str:
+    c = first_person(corpus.clause(ex.text, 18))
     c = re.sub(r"^(?:when|whenever|so|then|and)\s+", "", c, flags=re.IGNORECASE)
     return c
 
@@ -79,7 +79,7 @@ def build_stories(corpus: Corpus, job: JobCluster) -> list[JobStory]:
         unit = corpus.units[i]
         if unit in seen_units:
             continue
-        situation = _situation(ex[i])
+        situation = _situation(corpus, ex[i])
         if len(situation.split()) < 3 or any(st.situation == situation for st in stories):
             continue
         m_pos = _pick(list(range(len(motives))), corpus, unit, used_m) if motives else None

@@ -141,7 +141,7 @@ def verb_phrases(sentence: str, banned: frozenset[str] = frozenset(), max_words:
     return out
 
 
-def clean_clause(text: str, max_words: int = 16) -> str:
+def clean_clause(text: str, max_words: int = 16, keep_case: frozenset[str] = frozenset()) -> str:
     """A quote made into a short clause: fillers dropped, first clause kept, lower-case start
     (except "I"), no trailing punctuation. "Honestly? The invoice was late." -> "the invoice was late"."""
     t = " ".join(text.replace("’", "'").split())
@@ -158,7 +158,10 @@ def clean_clause(text: str, max_words: int = 16) -> str:
         m = list(re.finditer(r"[,;:—–]", cut))
         t = cut[: m[-1].start()] if m and m[-1].start() > 20 else cut
     t = t.rstrip(" .,;:!?—–-\"'”")
-    if t and not (t.startswith("I ") or t.startswith("I'") or t == "I"):
+    first = t.split(" ", 1)[0] if t else ""
+    proper = first == "I" or first.startswith("I'") or any(ch.isupper() for ch in first[1:]) \
+        or first.lower().strip(",.'") in keep_case
+    if t and not proper:
         t = t[0].lower() + t[1:]
     return t
 

@@ -10,7 +10,6 @@ import numpy as np
 from jtbd.synthesis.cluster import distinctive_terms, fixed_k_means, vectorize
 from jtbd.synthesis.corpus import Corpus
 from jtbd.synthesis.result import Theme
-from jtbd.synthesis.text import clean_clause
 
 #: Theme families: (family, label prefix, codes that put an excerpt in it).
 FAMILIES: tuple[tuple[str, str, frozenset[str]], ...] = (
@@ -68,7 +67,7 @@ def build_themes(corpus: Corpus, *, min_participants: int = 2) -> ThemeIndex:
             terms = list(distinctive_terms(tv.tfidf, tv.vocab, mask, 6))
             code_counts = {cd: sum(cd in corpus.excerpts[i].codes for i in members) for cd in sorted(codes)}
             dominant = [cd for cd, n in sorted(code_counts.items(), key=lambda t: (-t[1], t[0])) if n]
-            label = f"{prefix}: {clean_clause(corpus.excerpts[order[0]].text, 12)}"
+            label = f"{prefix}: {corpus.clause(corpus.excerpts[order[0]].text, 12)}"
             themes.append(Theme(tid, label, family, dominant, len(units), units, terms, len(members),
                                 [corpus.evidence(corpus.excerpts[i]) for i in quotes]))
             for i in members:

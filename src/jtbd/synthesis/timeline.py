@@ -1,0 +1,73 @@
+"""Switch timelines: one per interview, customer sentences placed on the six phases
+(first thought → passive looking → active looking → deciding → first use → ongoing use) by
+cue words in the sentence and in the question it answers, with triggers as events."""
+from __future__ import annotations
+
+from collections import defaultdict
+
+from jtbd.synthesis.corpus import Corpus
+from jtbd.synthesis.lexicon import PHASE_CUES
+from jtbd.synthesis.result import Phase, Timeline, TimelineEvent
+from jtbd.synthesis.text import contains_cue
+
+PHASES: tuple[str, ...] = tuple(PHASE_CUES)
+MAX_QUOTES = 4
+
+
+def place(sentence: str, question: str | None, rel_pos: float) -> str | None:
+    """The phase of a sentence: cue hits in the sentence count double those in its question;
+    ties go to the phase nearest the sentence's relative position in the interview."""
+    s = sentence.lower().replace("’", "'")
+    q = (question or "").lower().replace("’", "'")
+    scores = {}
+    for phase, cues in PHASE_CUES.items():
+        score = 2 * sum(contains_cue(s, c + " " if len(c) < 5 else c) for c in cues)
+        score += sum(contains_cue(q, c + " " if len(c) < 5 else c) for c in cues)
+        if score:
+            scores[phase] = score
+    if not scores:
+        return None
+    best = max(scores.values())
+    tied = [p for p in PHASES if scores.get(p) == best]
+    expected = rel_pos * (len(PHASES) - 1)
+    return min(tied, key=lambda p: (abs(PHASES.index(p) - expected), PHASES.index(p)))
+
+
+def build_timelines(corpus: Corpus, job_of: dict[str, str]) -> list[Timeline]:
+    """One timeline per interview document that has customer excerpts."""
+    by_doc: dict[str, list[int]] = defaultdict(list)
+    for i, ex in enumerate(corpus.excerpts):
+        if ex.kind == "interview" or corpus.doc(ex).kind == "interview":
+            by_doc[str(ex.document_id)].append(i)
+    out: list[Timeline] = []
+    for doc_key, idx in by_doc.items():
+        doc = corpus.docs[doc_key]
+        n = max(1, len(doc.text))
+        placed: dict[str, list[int]] = defaultdict(list)
+        seq: list[tuple[int, str]] = []  # (excerpt index, phase) in reading order
+        for i in idx:
+            ex = corpus.excerpts[i]
+            ph = place(ex.text, ex.question, ex.start / n)
+            if ph:
+                placed[ph].append(i)
+                seq.append((i, ph))
+        phases = []
+        for ph in PHASES:
+            members = placed.get(ph, [])
+            phases.append(Phase(ph, corpus.clause(corpus.excerpts[members[0]].text, 14) if members else "",
+                                [corpus.evidence(corpus.excerpts[i]) for i in members[:MAX_QUOTES]]))
+        events = []
+        for i in idx:
+            ex = corpus.excerpts[i]
+            if "trigger" not in ex.codes:
+                continue
+            before = [ph for j, ph in seq if corpus.excerpts[j].start <= ex.start]
+            frm = before[-1] if before else PHASES[0]
+            after = [ph for j, ph in seq if corpus.excerpts[j].start > ex.start and PHASES.index(ph) > PHASES.index(frm)]
+            to = after[0] if after else PHASES[min(PHASES.index(frm) + 1, len(PHASES) - 1)]
+            events.append(TimelineEvent(f"tl-{len(out) + 1}-event-{len(events) + 1}", frm, to,
+                                        corpus.clause(ex.text, 14), [corpus.evidence(ex)]))
+        unit = corpus.units[idx[0]]
+        out.append(Timeline(f"timeline-{len(out) + 1}", doc.id, doc.source, doc.participant or unit,
+                            job_of.get(unit), phases, events))
+    return out
