@@ -32,7 +32,7 @@ else
   exit 1
 fi
 
-if "$PY" -c 'import psycopg, sys; sys.exit(0 if int(psycopg.__version__.split(".")[1]) >= 1 or int(psycopg.__version__.split(".")[0]) > 3 else 1)' 2>/dev/null; then
+if "$PY" -c 'import psycopg; raise SystemExit(tuple(int(x) for x in psycopg.__version__.split(".")[:2]) < (3, 1))' 2>/dev/null; then
   echo "psycopg: already installed ($("$PY" -c 'import psycopg; print(psycopg.__version__)'))"
 else
   echo "psycopg: installing into $VENV"

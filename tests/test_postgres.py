@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import inspect, text
+from sqlalchemy.exc import OperationalError
 from typer.testing import CliRunner
 
 from jtbd.model import CodeResult, Excerpt, ParsedDocument, Role, Turn
@@ -211,3 +212,16 @@ def test_search_matches_backslashes_literally(pg_url: str) -> None:
         assert [h.document_id for h in st.search(r"c:\users")] == [doc_id]
     finally:
         st.close()
+
+
+@pytest.mark.xfail(strict=True, raises=OperationalError, reason="BUG: Store.open lets psycopg's OperationalError escape "
+                   "(CLI shows a traceback, `init` leaves a half-made study); it should raise InputError")
+def test_unreachable_server_is_a_clear_input_error(tmp_path: Path) -> None:
+    pytest.importorskip("psycopg", reason="psycopg is not installed; pip install 'jtbd[postgres]'")
+    from jtbd.errors import InputError
+    from pg import _free_port
+
+    url = f"postgresql+psycopg://bob:s3cret@127.0.0.1:{_free_port()}/nothing"  # nobody listens there
+    with pytest.raises(InputError) as err:
+        Store.open(url)
+    assert "s3cret" not in str(err.value)  # never echo the password
