@@ -1,0 +1,116 @@
+"""The default local coder on context cases, reviews, language and edge cases."""
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from jtbd.coding import Coder, get_coder, segment_document
+from jtbd.coding.local import LocalCoder
+from jtbd.model import CODES, ParsedDocument, Role
+
+from .helpers import interview, review
+
+
+@pytest.fixture(scope="module")
+def coder() -> LocalCoder:
+    c = get_coder("local")
+    assert isinstance(c, LocalCoder)
+    return c
+
+
+def _codes(coder: LocalCoder, doc: ParsedDocument) -> list[tuple[str, tuple[str, ...]]]:
+    ex = segment_document(doc)
+    res = coder.code_document(doc, ex)
+    assert len(res) == len(ex)
+    return [(e.text, r.codes) for e, r in zip(ex, res) if e.role is not Role.INTERVIEWER]
+
+
+def test_protocol_and_identity(coder: LocalCoder) -> None:
+    assert isinstance(coder, Coder)
+    assert coder.name == "jtbd-local" and coder.version
+
+
+def test_loads_fast() -> None:
+    from jtbd.coding import local
+
+    local._MODELS.clear()
+    t0 = time.perf_counter()
+    LocalCoder()
+    assert time.perf_counter() - t0 < 1.0
+
+
+def test_short_answer_takes_meaning_from_question(coder: LocalCoder) -> None:
+    doc = interview(("Interviewer", "What stopped you from changing sooner?"), ("Bo", "Inertia, mostly."),
+                    ("Interviewer", "What almost stopped you?"), ("Bo", "The price."))
+    assert _codes(coder, doc) == [("Inertia, mostly.", ("habit",)), ("The price.", ("anxiety",))]
+
+
+def test_same_answer_different_question(coder: LocalCoder) -> None:
+    doc = interview(("Interviewer", "What made you choose it in the end?"), ("Bo", "Mostly the price."))
+    assert "pull" in _codes(coder, doc)[0][1]
+
+
+def test_quoted_colleague_doubt_is_anxiety(coder: LocalCoder) -> None:
+    doc = interview(("Interviewer", "What did your colleagues think?"),
+                    ("Bo", 'My boss asked, "Do we really need another tool?"'))
+    codes = _codes(coder, doc)[0][1]
+    assert "anxiety" in codes and "social" in codes
+
+
+def test_earlier_purchase_gone_wrong_is_push(coder: LocalCoder) -> None:
+    doc = interview(("Interviewer", "Tell me about the tool you had before."),
+                    ("Bo", "We bought a big CRM two years ago and it was a disaster. Nobody used it."))
+    assert all("push" in c for _, c in _codes(coder, doc))
+
+
+def test_small_talk_gets_no_codes(coder: LocalCoder) -> None:
+    doc = interview(("Interviewer", "Can you hear me okay?"), ("Bo", "Yes, loud and clear."),
+                    ("Interviewer", "Great, thanks for joining."), ("Bo", "No problem, happy to help."))
+    assert [c for _, c in _codes(coder, doc)] == [(), ()]
+
+
+def test_interviewer_only_document_has_no_codes(coder: LocalCoder) -> None:
+    doc = interview(("Interviewer", "The app crashes all the time and I hate it."))
+    res = coder.code_document(doc, segment_document(doc))
+    assert res and all(r.codes == () for r in res)
+
+
+@pytest.mark.parametrize("text, code", [
+    ("The app crashes when I open a PDF.", "push"),
+    ("Can't export my reports since the update.", "push"),
+    ("Support never answered my emails.", "push"),
+    ("Please add a dark mode.", "outcome"),
+    ("Would be great if it synced with Outlook.", "outcome"),
+    ("Wish it had a home screen widget.", "outcome"),
+    ("I want to be able to share lists with my family.", "outcome"),
+    ("Love it, the reminders work perfectly.", "pull"),
+])
+def test_review_sentences(coder: LocalCoder, text: str, code: str) -> None:
+    assert code in _codes(coder, review(text))[0][1]
+
+
+def test_scores_are_confidences(coder: LocalCoder) -> None:
+    doc = review("The app keeps crashing. Please fix it.")
+    for r in coder.code_document(doc, segment_document(doc)):
+        assert set(r.scores) == set(CODES)
+        assert all(0.0 <= s <= 1.0 for s in r.scores.values())
+        assert all(r.scores[c] >= 0.2 for c in r.codes)
+
+
+def test_non_english_gets_no_codes(coder: LocalCoder) -> None:
+    doc = review("Die App stürzt ständig ab, wenn ich eine Rechnung exportieren möchte. Bitte beheben.")
+    assert not coder.supports(doc)
+    assert all(r.codes == () for r in coder.code_document(doc, segment_document(doc)))
+
+
+def test_empty_document(coder: LocalCoder) -> None:
+    doc = ParsedDocument("e.txt", "review", "", ())
+    assert coder.code_document(doc, segment_document(doc)) == []
+
+
+def test_unknown_coder_name_is_an_input_error() -> None:
+    from jtbd.errors import InputError
+
+    with pytest.raises(InputError, match="unknown coder"):
+        get_coder("magic")
