@@ -4,12 +4,12 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test setup browser bench clean
+.PHONY: demo test setup sysdeps bench clean
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
-	$(BIN)/pip install -q -e '.[test]'
+	$(BIN)/pip install -q -e '.[test,postgres]'
 	touch $(STAMP)
 
 setup: $(STAMP)
@@ -18,14 +18,17 @@ setup: $(STAMP)
 demo: $(STAMP)
 	$(BIN)/jtbd demo demo-study
 
-## Debian's chromium for the browser tests (needs root; skipped otherwise).
-browser:
-	@if command -v chromium >/dev/null 2>&1; then :; \
-	elif [ "$$(id -u)" = "0" ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
-	else echo "chromium missing and not root: browser tests will be skipped (apt-get install chromium)"; fi
+## Debian's chromium (browser tests) and PostgreSQL (database tests); needs root, else those tests skip.
+sysdeps:
+	@missing=""; command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
+	ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing="$$missing postgresql"; \
+	if [ -z "$$missing" ]; then :; \
+	elif [ "$$(id -u)" = "0" ]; then echo "installing$$missing (apt)"; apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	else echo "missing$$missing and not root: those tests will be skipped (apt-get install$$missing)"; fi
 
 ## Set up and run the whole test suite (browser tests included when chromium is there).
-test: $(STAMP) browser
+test: $(STAMP) sysdeps
 	$(BIN)/python -m pytest -q -p no:cacheprovider
 
 ## Speed and quality benchmarks; each prints a table.

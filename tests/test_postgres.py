@@ -200,8 +200,6 @@ def test_cli_init_import_list_on_postgres(pg_url: str, tmp_path: Path, interview
     assert res.exit_code == 0 and len(json.loads(res.stdout)["documents"]) == 1
 
 
-@pytest.mark.xfail(strict=True, reason="BUG in Store.search: PostgreSQL's LIKE treats `\\` as an escape "
-                   "character; fix: func.lower(...).contains(needle, autoescape=True) in store/gateway.py")
 def test_search_matches_backslashes_literally(pg_url: str) -> None:
     st = Store.open(pg_url)
     try:
@@ -214,8 +212,6 @@ def test_search_matches_backslashes_literally(pg_url: str) -> None:
         st.close()
 
 
-@pytest.mark.xfail(strict=True, raises=OperationalError, reason="BUG: Store.open lets psycopg's OperationalError escape "
-                   "(CLI shows a traceback, `init` leaves a half-made study); it should raise InputError")
 def test_unreachable_server_is_a_clear_input_error(tmp_path: Path) -> None:
     pytest.importorskip("psycopg", reason="psycopg is not installed; pip install 'jtbd[postgres]'")
     from jtbd.errors import InputError

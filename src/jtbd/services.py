@@ -8,13 +8,16 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shutil
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from jtbd import config as cfgmod
-from jtbd.errors import ImportFailed, InputError, JtbdError
+from sqlalchemy.engine import make_url
+
+from jtbd.errors import ImportFailed, InputError, JtbdError, StudyExists
 from jtbd.model import CODES, CodedExcerpt, ParsedDocument, Role, Turn
 from jtbd.store import DocumentRecord, ExcerptRecord, Store
 
@@ -68,7 +71,20 @@ class CodingReport:
 def init_study(path: str | os.PathLike[str], *, name: str | None = None, db: str | None = None) -> Workbench:
     """Create a study folder with its config and database."""
     p = Path(path).expanduser().resolve()
-    cfg = cfgmod.write_new_config(p, name=name, database_url=db)
+    if (p / cfgmod.CONFIG_NAME).exists():
+        raise StudyExists(f"{p} already holds a study ({cfgmod.CONFIG_NAME} exists)")
+    created = not p.exists()
+    p.mkdir(parents=True, exist_ok=True)
+    try:
+        store = Store.open(db, sqlite_file=p / cfgmod.DB_NAME)  # fail before writing any config
+    except JtbdError:
+        if created:
+            shutil.rmtree(p, ignore_errors=True)
+        raise
+    store.close()
+    # never write a password into the study folder: it comes from JTBD_DATABASE_URL or ~/.pgpass
+    saved = make_url(db).set(password=None).render_as_string(hide_password=False) if db else None
+    cfg = cfgmod.write_new_config(p, name=name, database_url=saved)
     return Workbench(p, cfg, db_url=db)
 
 

@@ -13,7 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, delete, event, func, insert, or_, select, update
-from sqlalchemy.engine import Connection
+from sqlalchemy.engine import Connection, make_url
+from sqlalchemy.exc import ArgumentError, OperationalError
 
 from jtbd.errors import InputError
 from jtbd.model import AlternativeMention, CodeResult, Excerpt, ParsedDocument
@@ -31,6 +32,13 @@ from jtbd.store.records import (
 
 def _now() -> datetime:
     return datetime.now(timezone.utc).replace(tzinfo=None)
+
+
+def _hide_password(url: str) -> str:
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return url
 
 
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
@@ -61,10 +69,17 @@ class Store:
         try:
             engine = create_engine(url, future=True)
         except Exception as exc:  # noqa: BLE001 - SQLAlchemy raises many types for bad URLs
-            raise InputError(f"cannot use database URL {url!r}: {exc}") from None
+            raise InputError(f"cannot use database URL {_hide_password(url)!r}: {exc}") from None
         if engine.dialect.name == "sqlite":
             event.listen(engine, "connect", _sqlite_pragmas)
-        return cls(engine, sqlite_file)
+        try:
+            return cls(engine, sqlite_file)
+        except OperationalError as exc:
+            engine.dispose()
+            shown = engine.url.render_as_string(hide_password=True)
+            raise InputError(f"cannot open the database {shown}: {str(exc.orig).strip().splitlines()[0]}; "
+                             "check the URL, that the server is running, and the credentials "
+                             "(put the password in JTBD_DATABASE_URL or ~/.pgpass)") from None
 
     def close(self) -> None:
         self.engine.dispose()
@@ -397,10 +412,12 @@ class Store:
             return []
         hits: list[int] = []
         with self.engine.connect() as c:
-            rows = c.execute(select(s.excerpts.c.id, s.excerpts.c.start, s.excerpts.c.end, s.documents.c.text)
-                             .join(s.documents, s.documents.c.id == s.excerpts.c.document_id)
-                             .where(func.lower(s.documents.c.text).contains(needle))
-                             .order_by(s.excerpts.c.document_id, s.excerpts.c.start))
+            q = (select(s.excerpts.c.id, s.excerpts.c.start, s.excerpts.c.end, s.documents.c.text)
+                 .join(s.documents, s.documents.c.id == s.excerpts.c.document_id)
+                 .order_by(s.excerpts.c.document_id, s.excerpts.c.start))
+            if needle.isascii():  # SQL lower() is ASCII-only on SQLite: prefilter only then
+                q = q.where(func.lower(s.documents.c.text).contains(needle, autoescape=True))
+            rows = c.execute(q)
             for ex_id, start, end, text in rows:
                 if needle in text[start:end].lower():
                     hits.append(ex_id)
