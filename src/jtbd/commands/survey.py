@@ -11,6 +11,7 @@ from rich.table import Table
 
 from jtbd.commands import common
 from jtbd.errors import InputError, JtbdError
+from jtbd.survey.scoring import OutcomeScore
 
 survey_app = typer.Typer(no_args_is_help=True, help="Outcome surveys: draft a questionnaire, "
                          "import responses, score opportunities.")
@@ -167,13 +168,11 @@ def score_cmd(
         for note in data.notes:
             common.err_console.print(f"[dim]{note}[/]")
         _print_scores(table.ranked(), f"Opportunity scores: {path.name}", ci)
-        for name, rows in table.groups.items():
-            _print_scores(sorted(rows, key=lambda o: -(o.opportunity if o.opportunity == o.opportunity
-                                                        else -1)),
-                          f"{by} = {name} (n={table.group_sizes[name]})", ci)
+        for name in table.groups:
+            _print_scores(table.ranked(name), f"{by} = {name} (n={table.group_sizes[name]})", ci)
 
 
-def _print_scores(rows: list, title: str, ci: bool) -> None:
+def _print_scores(rows: list[OutcomeScore], title: str, ci: bool) -> None:
     t = Table("outcome", "n", "I", "S", "opportunity", "band", "", title=title)
     if ci:
         t.add_column("95% CI")

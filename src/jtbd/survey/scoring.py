@@ -68,7 +68,7 @@ class OutcomeScore:
     """One outcome's scores (unrounded; round only for display)."""
 
     outcome: str
-    n: int  # respondents who rated both importance and satisfaction... see n_importance
+    n: int  # respondents who rated both; I uses n_importance, S uses n_satisfaction
     n_importance: int
     n_satisfaction: int
     importance: float
@@ -105,9 +105,10 @@ class OpportunityTable:
     confidence: float | None = None
     n_boot: int = 0
 
-    def ranked(self) -> list[OutcomeScore]:
-        """Outcomes by descending opportunity (unanswered last)."""
-        return sorted(self.outcomes, key=lambda o: -np.nan_to_num(o.opportunity, nan=-1.0))
+    def ranked(self, group: str | None = None) -> list[OutcomeScore]:
+        """Outcomes (of ``group``, if given) by descending opportunity (unanswered last)."""
+        rows = self.outcomes if group is None else self.groups[group]
+        return sorted(rows, key=lambda o: -np.nan_to_num(o.opportunity, nan=-1.0))
 
     def to_dict(self) -> dict[str, object]:
         out: dict[str, object] = {"outcomes": [o.to_dict() for o in self.outcomes],
