@@ -5,13 +5,16 @@ from __future__ import annotations
 import json
 import shutil
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 from rich.table import Table
 
 from jtbd.commands import common
 from jtbd.errors import InputError, JtbdError
-from jtbd.survey.scoring import OutcomeScore
+
+if TYPE_CHECKING:  # the survey stack (pandas, sklearn) loads only when a command runs
+    from jtbd.survey.scoring import OutcomeScore
 
 survey_app = typer.Typer(no_args_is_help=True, help="Outcome surveys: draft a questionnaire, "
                          "import responses, score opportunities.")
