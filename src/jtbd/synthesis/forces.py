@@ -33,7 +33,6 @@ def _groups(corpus: Corpus, themes: ThemeIndex, idx: list[int], force: str
 
 def _item(corpus: Corpus, themes: ThemeIndex, fid: str, job: str | None, segment: Segment | None, force: str,
           theme: str | None, members: list[int], units: set[str]) -> ForceItem:
-    labels = {t.id: t.label for t in themes.themes}
     picked: list[int] = []
     seen: set[str] = set()
     for i in members:
@@ -41,7 +40,7 @@ def _item(corpus: Corpus, themes: ThemeIndex, fid: str, job: str | None, segment
             seen.add(corpus.units[i])
             picked.append(i)
     picked = picked[:MAX_QUOTES]
-    label = labels.get(theme or "", "").split(": ", 1)[-1] if theme else corpus.clause(corpus.excerpts[members[0]].text, 12)
+    label = corpus.clause(corpus.excerpts[picked[0]].text, 14)
     return ForceItem(fid, job, segment, force, label, theme, len(units),
                      [corpus.evidence(corpus.excerpts[i]) for i in picked])
 

@@ -18,6 +18,9 @@ _TRIGGER_TO = frozenset(
 _IRREGULAR_ING = {"getting": "get", "setting": "set", "putting": "put", "cutting": "cut", "running": "run",
                   "planning": "plan", "shopping": "shop", "stopping": "stop", "being": "be", "doing": "do",
                   "having": "have", "making": "make", "taking": "take", "giving": "give", "paying": "pay"}
+_IRREGULAR_PAST = {"lost": "lose", "paid": "pay", "kept": "keep", "spent": "spend", "sent": "send", "made": "make",
+                   "took": "take", "got": "get", "found": "find", "forgot": "forget", "left": "leave",
+                   "bought": "buy", "chose": "choose", "told": "tell", "gave": "give", "wrote": "write"}
 _FILLERS = re.compile(
     r"^(?:(?:honestly|okay|ok|so|yeah|yes|well|um|uh|and|but|because|like|right|look|i mean|i think|you know|basically|"
     r"to be honest|actually)[?!.,]*\s+)+", re.IGNORECASE)
@@ -100,6 +103,11 @@ def verb_phrases(sentence: str, banned: frozenset[str] = frozenset(), max_words:
                                           "feel", "see", "work", "tell", "talk", "wait"):
             verb = tok if (i == 0 or toks[i - 1] in ("to", "i", "and", "just", "can", "could", "would", "never",
                                                      "always", "not", "don't", "didn't", "will")) else None
+        elif i >= 1 and toks[i - 1] in ("i", "we") and (tok in _IRREGULAR_PAST or tok.endswith("ed")):
+            b = _IRREGULAR_PAST.get(tok) or base_verb(tok)
+            if b and b not in ("be", "do", "go", "want", "use", "look", "feel", "work", "come", "talk", "wait",
+                               "decide", "think", "need", "try", "have"):
+                verb = b
         elif tok.endswith("ing"):
             b = base_verb(tok)
             if b and b not in ("be", "do", "go", "want", "use", "look", "feel", "work", "come", "talk", "wait"):

@@ -1,0 +1,134 @@
+"""The synthesis facade: :func:`synthesize` runs the steps in order over one input."""
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Protocol
+
+from jtbd.synthesis.alternatives import build_alternatives
+from jtbd.synthesis.corpus import Corpus
+from jtbd.synthesis.details import context, demographics, dimensions, supporting_jobs
+from jtbd.synthesis.forces import build_forces
+from jtbd.synthesis.inputs import SynthesisInput
+from jtbd.synthesis.jobmap import build_job_map
+from jtbd.synthesis.jobs import JobCluster, cluster_jobs, name_job
+from jtbd.synthesis.lint import lint_job_statement
+from jtbd.synthesis.outcomes import build_outcomes
+from jtbd.synthesis.result import Job, Synthesis, Warning
+from jtbd.synthesis.stories import build_stories
+from jtbd.synthesis.themes import build_themes
+from jtbd.synthesis.timeline import build_timelines
+
+#: progress(stage label, fraction done in [0, 1])
+Progress = Callable[[str, float], None]
+
+
+class WordingImprover(Protocol):
+    """Optional hook an LLM provider may implement to polish generated wording.
+
+    ``kind`` is "job", "story" or "outcome"; ``quotes`` are the verbatim evidence. It must
+    return a statement of the same kind; the linters run again on what it returns."""
+
+    def improve(self, kind: str, text: str, quotes: list[str]) -> str: ...
+
+
+def _attributes(corpus: Corpus) -> dict[str, dict[str, str]]:
+    out: dict[str, dict[str, str]] = {}
+    for ex, unit in zip(corpus.excerpts, corpus.units):
+        if unit not in out:
+            out[unit] = dict(corpus.doc(ex).attributes)
+    return out
+
+
+def synthesize(inp: SynthesisInput, *, progress: Progress | None = None,
+               improve_wording: WordingImprover | None = None) -> Synthesis:
+    """Synthesise themes, jobs, job stories, forces, timelines, alternatives, the job map and
+    outcome statements from coded excerpts. Deterministic for a given input and ``inp.seed``."""
+    def step(label: str, frac: float) -> None:
+        if progress:
+            progress(label, frac)
+
+    step("reading evidence", 0.0)
+    corpus = Corpus.build(inp)
+    warnings = list(corpus.warnings)
+    step("clustering themes", 0.1)
+    themes = build_themes(corpus)
+    step("finding jobs", 0.35)
+    clusters, _ = cluster_jobs(corpus)
+    for c in clusters:
+        name_job(corpus, c)
+        if improve_wording is not None:
+            _improve_job(corpus, c, improve_wording)
+    job_of = {u: c.id for c in clusters for u in c.units}
+    attrs = _attributes(corpus)
+    step("weighing forces", 0.5)
+    forces, balances, force_warnings = build_forces(corpus, clusters, themes, attrs)
+    step("describing jobs", 0.6)
+    demo = demographics(clusters, attrs)
+    jobs: list[Job] = []
+    stories = []
+    maps = []
+    for c in clusters:
+        num = c.id.split("-", 1)[1]
+        assert c.phrase is not None
+        docs = sorted({corpus.excerpts[i].document_id for i in c.excerpt_idx}, key=str)
+        ev = [corpus.evidence(corpus.excerpts[i]) for i in _quotes_for(corpus, c)]
+        jobs.append(Job(c.id, c.statement, "functional", c.phrase.verb, c.phrase.object,
+                        c.statement[len(f"{c.phrase.verb} {c.phrase.object}"):].strip(), sorted(c.units), docs,
+                        list(c.terms)[:8], dimensions(corpus, c), supporting_jobs(corpus, c, num),
+                        context(corpus, c), demo[c.id], balances.get(c.id), list(c.lint or []), ev))
+        stories.extend(build_stories(corpus, c))
+        maps.append(build_job_map(corpus, c))
+    step("drawing timelines", 0.7)
+    timelines = build_timelines(corpus, job_of)
+    step("listing alternatives", 0.8)
+    alternatives = build_alternatives(corpus, inp.alternatives, job_of)
+    step("writing outcome statements", 0.9)
+    outcomes = build_outcomes(corpus, job_of)
+    warnings.extend(_lint_warnings(jobs, outcomes))
+    warnings.extend(force_warnings)
+    warnings.extend(_coverage(corpus, jobs))
+    step("done", 1.0)
+    return Synthesis(themes.themes, jobs, stories, forces, timelines, alternatives, maps, outcomes, warnings)
+
+
+def _quotes_for(corpus: Corpus, c: JobCluster, n: int = 5) -> list[int]:
+    """The excerpts that state the job best: outcome/push sentences sharing its words."""
+    words = set((c.phrase.text if c.phrase else "").split()) | set(list(c.terms)[:6])
+    scored = sorted(c.excerpt_idx, key=lambda i: (
+        -len(words & set(corpus.excerpts[i].text.lower().split())) - ("outcome" in corpus.excerpts[i].codes), i))
+    picked, seen = [], set()
+    for i in scored:
+        if corpus.units[i] not in seen:
+            seen.add(corpus.units[i])
+            picked.append(i)
+    return picked[:n]
+
+
+def _improve_job(corpus: Corpus, c: JobCluster, hook: WordingImprover) -> None:
+    quotes = [corpus.excerpts[i].text for i in _quotes_for(corpus, c)]
+    better = hook.improve("job", c.statement, quotes).strip()
+    problems = lint_job_statement(better, brands=corpus.banned)
+    if better and len(problems) <= len(c.lint or []):
+        c.statement, c.lint = better, problems
+
+
+def _lint_warnings(jobs: list[Job], outcomes: list) -> list[Warning]:  # type: ignore[type-arg]
+    out = [Warning("lint", j.id, f"job statement {j.statement!r} {p}") for j in jobs for p in j.lint]
+    out += [Warning("lint", o.id, f"outcome statement {o.statement!r} {p}") for o in outcomes for p in o.lint]
+    return out
+
+
+def _coverage(corpus: Corpus, jobs: list[Job]) -> list[Warning]:
+    out = []
+    codes = {c for ex in corpus.excerpts for c in ex.codes}
+    if not corpus.excerpts:
+        out.append(Warning("coverage", None, "no coded customer excerpts: import evidence and run `jtbd code` first"))
+    for code, what in (("emotional", "how customers want to feel"), ("social", "how they want to be seen")):
+        if corpus.excerpts and code not in codes:
+            out.append(Warning("coverage", None, f"{code} was never coded: jobs miss {what}; probe for it in "
+                                                  "interviews and review the coding"))
+    for j in jobs:
+        if len(j.participants) < 2:
+            out.append(Warning("coverage", j.id, f"{j.id} rests on {len(j.participants)} participant; "
+                                                 "interview more people before relying on it"))
+    return out
