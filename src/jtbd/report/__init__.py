@@ -5,10 +5,14 @@ writes it (and optionally a PDF through Playwright and Debian's chromium).
 """
 from __future__ import annotations
 
+import base64
+import hashlib
 import os
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from markupsafe import Markup
 
 from jtbd.report.render import make_env, stylesheet
 from jtbd.report.view import StudyView
@@ -16,7 +20,13 @@ from jtbd.report.view import StudyView
 if TYPE_CHECKING:  # pragma: no cover
     from jtbd.services import Workbench
 
-__all__ = ["build_report", "write_report", "StudyView"]
+__all__ = ["build_report", "write_report", "StudyView", "SCRIPT_CSP"]
+
+#: The report's only script: expand every quote before printing.
+PRINT_SCRIPT = Markup('window.addEventListener("beforeprint",function(){'
+                      'document.querySelectorAll("details").forEach(function(d){d.open=true;});});')
+#: The CSP source that allows exactly that script when the web app serves the report.
+SCRIPT_CSP = "'sha256-" + base64.b64encode(hashlib.sha256(str(PRINT_SCRIPT).encode()).digest()).decode() + "'"
 
 
 def _version() -> str:
@@ -32,7 +42,7 @@ def build_report(wb: Workbench) -> str:
     """The study report as one self-contained HTML document (no external requests)."""
     view = StudyView(wb)
     tpl = make_env().get_template("report.html")
-    return tpl.render(view=view, css=stylesheet(), version=_version(),
+    return tpl.render(view=view, css=stylesheet(), version=_version(), print_script=PRINT_SCRIPT,
                       generated=datetime.now().strftime("%d %B %Y, %H:%M"))
 
 

@@ -1,0 +1,34 @@
+// jtbd web: small progressive enhancements. Every feature also works without JavaScript.
+(function () {
+  "use strict";
+  // Review and add-code forms: post in the background and swap in the re-rendered sentence.
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    var target = form.getAttribute("data-fetch");
+    if (!target || !window.fetch) { return; }
+    event.preventDefault();
+    var el = document.getElementById(target);
+    if (el) { el.classList.add("busy"); }
+    fetch(form.action, { method: "POST", body: new FormData(form), headers: { "X-Requested-With": "fetch" },
+                         credentials: "same-origin" })
+      .then(function (r) { if (!r.ok) { throw new Error("HTTP " + r.status); } return r.text(); })
+      .then(function (html) {
+        // The server renders this fragment with every customer word escaped.
+        if (el) { el.outerHTML = html; }
+      })
+      .catch(function () { form.removeAttribute("data-fetch"); form.submit(); });
+  });
+  // Filter forms submit when a select changes.
+  document.addEventListener("change", function (event) {
+    var form = event.target.form;
+    if (form && form.hasAttribute("data-autosubmit")) { form.submit(); }
+  });
+  // "/" focuses the search box.
+  document.addEventListener("keydown", function (event) {
+    var tag = (event.target.tagName || "").toLowerCase();
+    if (event.key === "/" && tag !== "input" && tag !== "textarea" && tag !== "select") {
+      var box = document.querySelector(".searchbox input");
+      if (box) { event.preventDefault(); box.focus(); }
+    }
+  });
+})();
