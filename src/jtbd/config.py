@@ -13,6 +13,8 @@ from jtbd.errors import InputError, StudyExists, StudyNotFound
 CONFIG_NAME = "jtbd.toml"
 DB_NAME = "study.sqlite"
 DEFAULT_MAX_IMPORT_MB = 50
+#: Where an imported survey's responses are kept, relative to the study folder.
+STUDY_RESPONSES = Path("survey") / "responses.csv"
 
 
 @dataclass

@@ -100,13 +100,10 @@ def _survey(wb: Workbench, sample: Path, console: Console) -> str | None:
     responses = sample / "survey_responses.csv"
     if not responses.exists():
         return None
-    try:
-        from jtbd.survey import import_survey_into
-    except ImportError:
-        return None
+    from jtbd.services import import_survey
+
     _step(console, "Scoring the outcome survey and finding needs-based segments")
-    summary = import_survey_into(wb, responses)
-    return str(summary)
+    return str(import_survey(wb, responses))
 
 
 def _report(wb: Workbench, console: Console) -> str | None:

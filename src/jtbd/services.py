@@ -429,3 +429,106 @@ def coder_agreement(wb: Workbench, coders: Sequence[str] | None = None) -> list[
         raise InputError("agreement needs at least two coders: have analysts fill `jtbd codes sheet` blind and "
                          "import it with `jtbd codes import-sheet FILE --as NAME`")
     return agreement(coded, {e.id: e.text for e in excerpts})
+
+
+# ---------------------------------------------------------------------- survey
+STUDY_RESPONSES = cfgmod.STUDY_RESPONSES
+
+
+@dataclass
+class SurveySummary:
+    respondents: int
+    outcomes: int
+    underserved: int
+    segments: int | None
+    notes: list[str]
+
+    def __str__(self) -> str:
+        seg = f", {self.segments} needs-based segments" if self.segments else ""
+        return f"{self.respondents} respondents x {self.outcomes} outcomes, {self.underserved} underserved{seg}"
+
+
+def import_survey(wb: Workbench, path: str | os.PathLike[str], *, id_column: str | None = None,
+                  k: int | None = None, seed: int = 0) -> SurveySummary:
+    """Check a responses table, keep a copy in the study, and store its analysis: opportunity
+    scores ("survey_scores"), needs-based segments ("survey_segments") and job significance
+    ("job_significance"). Nothing is stored when the table is invalid."""
+    from jtbd.survey import load_responses, score, segment
+    from jtbd.survey.tables import read_table
+
+    src = Path(path)
+    data = load_responses(src, id_column=id_column)
+    table = score(data, ci=True, seed=seed)
+    seg = segment(data, k=k, seed=seed) if data.n_respondents >= 20 else None
+    dest = wb.path / STUDY_RESPONSES
+    if src.suffix.lower() == ".csv":
+        cfgmod.atomic_write_bytes(dest, src.read_bytes())
+    else:
+        df, _ = read_table(src)
+        cfgmod.atomic_write_text(dest, df.to_csv(index=False))
+    scores = table.to_dict()
+    wb.save_artifact("survey", {"source": str(src), "id_column": id_column, "respondents": data.n_respondents,
+                                "outcomes": list(data.outcomes), "notes": list(data.notes)})
+    wb.save_artifact("survey_scores", scores)
+    if seg is not None:
+        wb.save_artifact("survey_segments", seg.to_dict())
+    refresh_job_significance(wb)
+    rows = scores.get("outcomes", [])
+    return SurveySummary(respondents=data.n_respondents, outcomes=len(data.outcomes),
+                         underserved=sum(1 for r in rows if r.get("underserved")),
+                         segments=seg.k if seg is not None else None, notes=list(data.notes))
+
+
+def refresh_job_significance(wb: Workbench) -> list[dict[str, Any]] | None:
+    """Rank the synthesised jobs by significance, from the coded evidence and (when there is
+    one) the survey; each survey outcome is assigned to the job whose language it shares most."""
+    from jtbd.survey import JobEvidence, job_significance, load_responses, score
+
+    syn = wb.load_artifact("synthesis")
+    if not syn or not syn.get("jobs"):
+        return None
+    jobs = syn["jobs"]
+    excerpts = wb.coded_excerpts()
+    by_participant: dict[str, set[str]] = {}
+    for ex in excerpts:
+        if ex.participant:
+            by_participant.setdefault(ex.participant, set()).update(ex.codes)
+    evidence = []
+    for j in jobs:
+        parts = [str(p) for p in j.get("participants", [])]
+        pset = set(parts)
+        mine = [e for e in excerpts if e.participant in pset]
+        evidence.append(JobEvidence(
+            job_id=str(j.get("id")), statement=str(j.get("statement", "")), participants=len(parts),
+            mentions=sum(1 for e in mine if e.codes),
+            push_count=sum(1 for e in mine if "push" in e.codes),
+            workaround_count=sum(1 for e in mine if "workaround" in e.codes)))
+    table = outcome_jobs = None
+    resp = wb.path / STUDY_RESPONSES
+    if resp.exists():
+        table = score(load_responses(resp), ci=False)
+        outcome_jobs = _assign_outcomes_to_jobs([o.outcome for o in table.outcomes], jobs, syn.get("outcomes", []))
+    total = len({str(p) for j in jobs for p in j.get("participants", [])}) or None
+    ranked = [r.to_dict() for r in job_significance(evidence, scores=table, outcome_jobs=outcome_jobs,
+                                                     total_participants=total)]
+    wb.save_artifact("job_significance", {"jobs": ranked})
+    return ranked
+
+
+def _assign_outcomes_to_jobs(outcomes: Sequence[str], jobs: Sequence[dict[str, Any]],
+                             syn_outcomes: Sequence[dict[str, Any]]) -> dict[str, str]:
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.metrics.pairwise import cosine_similarity
+
+    docs = []
+    for j in jobs:
+        parts = [str(j.get("statement", ""))]
+        parts += [str(o.get("statement", "")) for o in syn_outcomes if o.get("job") == j.get("id")]
+        parts += [str(e.get("quote", "")) for e in j.get("evidence", [])]
+        for dim in (j.get("dimensions") or {}).values():
+            if isinstance(dim, dict):
+                parts += [str(e.get("quote", "")) for e in dim.get("evidence", [])]
+        docs.append(" ".join(parts))
+    vec = TfidfVectorizer(stop_words="english", sublinear_tf=True).fit(docs + list(outcomes))
+    sims = cosine_similarity(vec.transform(list(outcomes)), vec.transform(docs))
+    return {o: str(jobs[int(sims[i].argmax())].get("id")) for i, o in enumerate(outcomes)}

@@ -104,6 +104,9 @@ def test_import_stores_responses_in_study(tmp_path: Path) -> None:
     assert (tmp_path / "s" / "survey" / "responses.csv").is_file()
     with open_workbench(str(tmp_path / "s")) as wb:
         art = wb.load_artifact("survey")
-    assert art["respondents"] == 480 and len(art["scores"]["outcomes"]) == 20
+        scores = wb.load_artifact("survey_scores")
+        segments = wb.load_artifact("survey_segments")
+    assert art["respondents"] == 480 and len(scores["outcomes"]) == 20
+    assert segments["k"] == 3
     res = _run("--study", str(tmp_path / "s"), "survey", "score", "--json", "--no-ci")
     assert res.exit_code == 0 and len(json.loads(res.stdout)["outcomes"]) == 20

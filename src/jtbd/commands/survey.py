@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,7 +19,7 @@ survey_app = typer.Typer(no_args_is_help=True, help="Outcome surveys: draft a qu
                          "import responses, score opportunities.")
 
 SAMPLE_OUTCOMES = Path(__file__).resolve().parents[1] / "sample" / "outcomes.json"
-STUDY_RESPONSES = Path("survey") / "responses.csv"
+from jtbd.config import STUDY_RESPONSES  # noqa: E402
 
 _RESPONSES_HELP = ("Responses table (.csv, .csv.gz, .xlsx). Default: the study's imported "
                    "survey/responses.csv.")
@@ -98,35 +97,19 @@ def import_cmd(
     responses: Path = typer.Argument(..., help="Responses table (.csv, .csv.gz, .xlsx)."),
     id_column: str = typer.Option(None, "--id-column", help="Respondent id column (default "
                                   "respondent_id; row numbers when absent)."),
+    k: int = typer.Option(None, "--k", help="Number of needs-based segments (default: chosen by silhouette)."),
+    seed: int = typer.Option(0, "--seed", help="Random seed for bootstrap and clustering."),
 ) -> None:
-    """Check a responses table and store it in the study (survey/responses.csv)."""
-    from jtbd.services import open_workbench
-    from jtbd.survey import load_responses, score
+    """Check a responses table, store it in the study (survey/responses.csv) and analyse it:
+    opportunity scores, needs-based segments and job significance (shown in the report/app)."""
+    from jtbd.services import import_survey, open_workbench
 
     with common.handle_errors():
-        data = load_responses(responses, id_column=id_column)
-        table = score(data, ci=False)
         with open_workbench(common.state(ctx)) as wb:
-            dest = wb.path / STUDY_RESPONSES
-            dest.parent.mkdir(parents=True, exist_ok=True)
-            if responses.suffix.lower() == ".csv":
-                shutil.copyfile(responses, dest)
-            else:
-                _to_csv(responses, dest)
-            wb.save_artifact("survey", {"source": str(responses), "id_column": id_column,
-                                        "respondents": data.n_respondents,
-                                        "outcomes": list(data.outcomes),
-                                        "notes": list(data.notes), "scores": table.to_dict()})
-        for note in data.notes:
+            summary = import_survey(wb, responses, id_column=id_column, k=k, seed=seed)
+        for note in summary.notes:
             common.console.print(f"- {note}")
-        common.console.print(f"stored {dest}")
-
-
-def _to_csv(src: Path, dest: Path) -> None:
-    from jtbd.survey.tables import read_table
-
-    df, _ = read_table(src)
-    df.to_csv(dest, index=False)
+        common.console.print(f"stored {responses}: {summary}")
 
 
 @survey_app.command("score")
