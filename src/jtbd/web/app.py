@@ -87,6 +87,11 @@ def create_app(workbench_opener: WorkbenchOpener, *, actor: str = "analyst", sec
     def shared_css() -> Response:
         return Response(stylesheet(), media_type="text/css", headers={"Cache-Control": "max-age=3600"})
 
+    @app.get("/favicon.ico", include_in_schema=False)
+    def favicon() -> Response:
+        icon = resources.files("jtbd.web").joinpath("static/favicon.svg").read_bytes()
+        return Response(icon, media_type="image/svg+xml", headers={"Cache-Control": "max-age=86400"})
+
     app.mount("/static", StaticFiles(directory=str(resources.files("jtbd.web").joinpath("static"))), name="static")
     app.include_router(routes_evidence.router)
     app.include_router(routes_synthesis.router)
