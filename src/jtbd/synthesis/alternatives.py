@@ -9,7 +9,7 @@ from jtbd.model import AlternativeMention
 from jtbd.synthesis.corpus import Corpus
 from jtbd.synthesis.lexicon import NON_CONSUMPTION_CUES, STATUS_CUES
 from jtbd.synthesis.result import Alternative, Evidence, Reason
-from jtbd.synthesis.text import contains_cue
+from jtbd.synthesis.text import count_cues
 
 STATUS_ORDER = ("chosen", "rejected", "used", "considered")
 NOTHING = "doing nothing"
@@ -30,7 +30,7 @@ def status_of(sentence: str) -> str | None:
     """The status a sentence gives the alternative it names (first matching in priority order)."""
     low = sentence.lower().replace("’", "'")
     for status in STATUS_ORDER:
-        if any(contains_cue(low, c + " " if len(c) < 5 else c) for c in STATUS_CUES[status]):
+        if count_cues(low, tuple(c + " " if len(c) < 5 else c for c in STATUS_CUES[status])):
             return status
     return None
 

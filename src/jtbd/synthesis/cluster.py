@@ -48,11 +48,12 @@ def vectorize(texts: Sequence[str], *, seed: int, banned: frozenset[str] = froze
 def choose_k_means(emb: np.ndarray, *, seed: int, k_min: int = 2, k_max: int = 6,
                    min_support: int = 2) -> tuple[np.ndarray, float]:
     """Cluster rows with k-means for k in ``k_min..k_max`` and keep the k with the best
-    silhouette among those whose every cluster has at least ``min_support`` rows.
+    silhouette (the smallest k within 5% of it) among those whose every cluster has at least
+    ``min_support`` rows.
     Returns (labels, silhouette); a single cluster (labels all 0, silhouette 0) when no k fits."""
     n = emb.shape[0]
     distinct = len({row.tobytes() for row in np.round(emb, 9)})
-    best: tuple[float, np.ndarray] | None = None
+    fits: list[tuple[int, float, np.ndarray]] = []
     for k in range(k_min, min(k_max, n - 1, distinct) + 1):
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
@@ -61,12 +62,13 @@ def choose_k_means(emb: np.ndarray, *, seed: int, k_min: int = 2, k_max: int = 6
         sizes = np.bincount(labels, minlength=k)
         if sizes.min() < min_support or len(set(labels.tolist())) < 2:
             continue
-        score = float(silhouette_score(emb, labels, metric="cosine"))
-        if best is None or score > best[0] + 1e-9:
-            best = (score, labels)
-    if best is None or best[0] <= 0.0:
+        fits.append((k, float(silhouette_score(emb, labels, metric="cosine")), labels))
+    if not fits or max(f[1] for f in fits) <= 0.0:
         return np.zeros(n, dtype=int), 0.0
-    return relabel_by_size(best[1]), best[0]
+    # Parsimony: the fewest jobs whose silhouette is within tolerance of the best.
+    top = max(f[1] for f in fits)
+    k, score, labels = next(f for f in fits if f[1] >= top - max(0.005, 0.05 * top))
+    return relabel_by_size(labels), score
 
 
 def fixed_k_means(emb: np.ndarray, k: int, *, seed: int) -> np.ndarray:

@@ -7,10 +7,12 @@ from dataclasses import dataclass, field
 
 from jtbd.model import CodedExcerpt, Role
 from jtbd.synthesis.inputs import DocumentInfo, SynthesisInput
+from jtbd.synthesis.lexicon import STOPWORDS
 from jtbd.synthesis.result import Evidence, Warning
 from jtbd.synthesis.text import clean_clause
 
-_CAPS = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-Z][a-zA-Z]+)\b")
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_SENTENCE_START = re.compile(r"(?:[.!?:;\"“(\n]|^)\s*$")
 _NOT_BRANDS = frozenset(
     "I I'm I'd I've January February March April May June July August September October November December "
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
@@ -79,21 +81,21 @@ class Corpus:
 
 
 def _brand_words(inp: SynthesisInput, excerpts: list[CodedExcerpt], docs: dict[str, DocumentInfo]) -> frozenset[str]:
-    """Lower-case words that look like product or brand names: alternative names, and words
-    written capitalised mid-sentence more often than in lower case."""
+    """Lower-case words that look like product or brand names: the names of competitors, and
+    words written capitalised mid-sentence at least twice and more often than in lower case."""
     out: set[str] = set()
     for _, m in inp.alternatives:
-        if m.kind != "non-consumption":
-            out.update(w.lower() for w in re.findall(r"[A-Za-z][A-Za-z'-]+", m.name) if len(w) > 2)
-            out.update(w.lower() for w in re.findall(r"[A-Z][A-Za-z'-]+", m.surface))
+        if m.kind == "competitor" and len(m.name.split()) <= 3:
+            out.update(w.lower() for w in _TOKEN.findall(m.name) if len(w) > 2 and w.lower() not in STOPWORDS)
     caps: Counter[str] = Counter()
     lower: Counter[str] = Counter()
     for ex in excerpts:
         text = docs[str(ex.document_id)].text[ex.start:ex.end]
-        for w in _CAPS.findall(text):
-            if w not in _NOT_BRANDS:
+        for m in _TOKEN.finditer(text):
+            w = m.group(0)
+            if w[0].islower():
+                lower[w] += 1
+            elif m.start() > 0 and not _SENTENCE_START.search(text, 0, m.start()) and w not in _NOT_BRANDS:
                 caps[w.lower()] += 1
-        for w in re.findall(r"\b[a-z][a-z'-]+\b", text):
-            lower[w] += 1
-    out.update(w for w, n in caps.items() if n > lower.get(w, 0))
+    out.update(w for w, n in caps.items() if n >= 2 and n > 2 * lower.get(w, 0) and w not in STOPWORDS)
     return frozenset(out)

@@ -10,7 +10,7 @@ from jtbd.synthesis.jobs import JobCluster
 from jtbd.synthesis.lexicon import (CONTEXT_CUES, NEGATIVE_FEELINGS, POSITIVE_FEELINGS, SOCIAL_NEGATIVE,
                                     SOCIAL_QUALITIES, SUPPORTING_CUES)
 from jtbd.synthesis.result import ContextItem, Demographics, Dimension, Lookalike, SupportingJob
-from jtbd.synthesis.text import contains_cue, verb_phrases
+from jtbd.synthesis.text import contains_cue, count_cues, verb_phrases
 
 MAX_QUOTES = 4
 #: Attributes that identify rather than describe a participant (ignored for look-alikes).
@@ -75,7 +75,7 @@ def supporting_jobs(corpus: Corpus, job: JobCluster, job_num: str) -> list[Suppo
     ex = corpus.excerpts
     out = []
     for role, cues in SUPPORTING_CUES.items():
-        idx = [i for i in job.excerpt_idx if any(contains_cue(ex[i].text.lower(), c) for c in cues)]
+        idx = [i for i in job.excerpt_idx if count_cues(ex[i].text.lower(), cues)]
         if not idx:
             continue
         phrases: Counter[str] = Counter()
@@ -96,12 +96,15 @@ def context(corpus: Corpus, job: JobCluster, per_type: int = 3) -> list[ContextI
     out = []
     for typ, cues in CONTEXT_CUES.items():
         hits: dict[str, list[int]] = defaultdict(list)
-        for i in job.excerpt_idx:
+        pattern_hit = [i for i in job.excerpt_idx if count_cues(ex[i].text.lower(), tuple(
+            c + " " if len(c) < 5 else c for c in cues))]
+        for i in pattern_hit:
             low = ex[i].text.lower()
             for c in cues:
                 if contains_cue(low, c + " ") if len(c) < 5 else contains_cue(low, c):
                     hits[c].append(i)
         ranked = sorted(hits.items(), key=lambda t: (-len({corpus.units[i] for i in t[1]}), t[0]))
+        ranked = [(t, idx) for t, idx in ranked if not (t.endswith("s") and t[:-1] in hits)]
         for term, idx in ranked[:per_type]:
             units = {corpus.units[i] for i in idx}
             if len(units) >= min(2, len(job.units)):

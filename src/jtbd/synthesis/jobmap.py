@@ -8,7 +8,7 @@ from jtbd.synthesis.corpus import Corpus
 from jtbd.synthesis.jobs import JobCluster
 from jtbd.synthesis.lexicon import STEP_CUES, STEP_GROUPS
 from jtbd.synthesis.result import JobMap, MapStep
-from jtbd.synthesis.text import contains_cue
+from jtbd.synthesis.text import count_cues
 
 STEPS: tuple[str, ...] = tuple(STEP_CUES)
 MAX_QUOTES = 4
@@ -21,7 +21,7 @@ def step_of(text: str) -> str | None:
     low = text.lower().replace("’", "'")
     best, best_n = None, 0
     for step, cues in STEP_CUES.items():
-        n = sum(contains_cue(low, c) for c in cues)
+        n = count_cues(low, cues)
         if n > best_n:
             best, best_n = step, n
     return best

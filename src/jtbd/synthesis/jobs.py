@@ -22,7 +22,8 @@ _CLARIFIER = re.compile(
     r"each [a-z]+|as (?:it|they) happens?)\b", re.IGNORECASE)
 
 #: Verbs that make weak job statements ("stop chasing ..." frames the pain, not the progress).
-_WEAK_VERBS = frozenset(("stop", "avoid", "run", "pay", "spend", "lose", "miss", "try", "help"))
+_WEAK_VERBS = frozenset(("stop", "avoid", "run", "pay", "spend", "lose", "miss", "try", "help", "put", "take",
+                         "read", "charge", "split", "match", "learn", "feel", "answer", "add", "print", "forget"))
 
 
 @dataclass
@@ -78,7 +79,8 @@ def rank_phrases(corpus: Corpus, cluster: JobCluster) -> list[tuple[float, Phras
     found: dict[str, tuple[Phrase, set[str], float]] = {}
     for i in cluster.excerpt_idx:
         ex = corpus.excerpts[i]
-        boost = 2.0 if "outcome" in ex.codes else 1.5 if JOB_CODES.intersection(ex.codes) else 1.0
+        boost = 3.0 if "outcome" in ex.codes else 1.5 if "pull" in ex.codes else \
+            1.0 if {"push", "trigger"} & set(ex.codes) else 0.5
         for ph in verb_phrases(ex.text, corpus.banned):
             key = ph.text
             boost_ph = boost * (1.5 if ph.intent else 1.0) * (0.6 if ph.verb in _WEAK_VERBS else 1.0)
@@ -92,12 +94,12 @@ def rank_phrases(corpus: Corpus, cluster: JobCluster) -> list[tuple[float, Phras
             by_verb_obj[(ph.verb, _norm(w))] |= us
     ranked = []
     for key, (ph, us, boost) in found.items():
-        terms = [_norm(w) for w in content_words(ph.text)] or [ph.verb]
+        terms = [_norm(w) for w in content_words(f"{ph.object} {ph.clarifier}")] or [ph.verb]
         spec = sum(weights.get(w, 0.0) for w in terms) / math.sqrt(len(terms) + 1)
         support = max((len(by_verb_obj[(ph.verb, _norm(w))]) for w in content_words(ph.object)), default=len(us))
         n_words = len(ph.text.split())
         shape = 1.0 if 2 <= n_words <= 8 else 0.5
-        score = (spec + 0.02) * (1 + math.log1p(support)) * boost * shape
+        score = (spec + 0.02) * (1 + support) * boost * shape
         ranked.append((round(score, 9), ph, support))
     ranked.sort(key=lambda t: (-t[0], t[1].text))
     return ranked

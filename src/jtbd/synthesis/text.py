@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from dataclasses import dataclass
 
 from jtbd.synthesis.lexicon import DETERMINERS, PHRASE_STOP, PREPOSITIONS, PRONOUNS, STOPWORDS, VERBS
@@ -190,9 +191,20 @@ def excerpt_terms(texts: Iterable[str]) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=256)
+def cue_pattern(cues: tuple[str, ...]) -> re.Pattern[str]:
+    """One regex for a cue list: short cues (or ones ending in a space) match whole words,
+    longer ones also match as a prefix ("organis" matches "organised")."""
+    parts = sorted((re.escape(c.strip()) + (r"\b" if c.endswith(" ") or len(c) < 4 else "") for c in cues),
+                   key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(parts) + ")")
+
+
+def count_cues(text_lower: str, cues: tuple[str, ...]) -> int:
+    """How many different cues of the list occur in lower-case text."""
+    return len(set(cue_pattern(cues).findall(text_lower)))
+
+
 def contains_cue(text_lower: str, cue: str) -> bool:
-    """Whole-word match of a cue phrase in lower-case text (a cue ending in a space or a stem
-    like "organis" matches as a prefix)."""
-    if cue.endswith(" ") or len(cue) < 4:
-        return re.search(r"\b" + re.escape(cue.strip()) + r"\b", text_lower) is not None
-    return re.search(r"\b" + re.escape(cue), text_lower) is not None
+    """Whether one cue occurs in lower-case text (see :func:`cue_pattern`)."""
+    return cue_pattern((cue,)).search(text_lower) is not None

@@ -8,7 +8,7 @@ from collections import defaultdict
 from jtbd.synthesis.corpus import Corpus
 from jtbd.synthesis.lexicon import PHASE_CUES
 from jtbd.synthesis.result import Phase, Timeline, TimelineEvent
-from jtbd.synthesis.text import contains_cue
+from jtbd.synthesis.text import count_cues
 
 PHASES: tuple[str, ...] = tuple(PHASE_CUES)
 MAX_QUOTES = 4
@@ -21,8 +21,8 @@ def place(sentence: str, question: str | None, rel_pos: float) -> str | None:
     q = (question or "").lower().replace("’", "'")
     scores = {}
     for phase, cues in PHASE_CUES.items():
-        score = 2 * sum(contains_cue(s, c + " " if len(c) < 5 else c) for c in cues)
-        score += sum(contains_cue(q, c + " " if len(c) < 5 else c) for c in cues)
+        cues_w = tuple(c + " " if len(c) < 5 else c for c in cues)
+        score = 2 * count_cues(s, cues_w) + (count_cues(q, cues_w) if q else 0)
         if score:
             scores[phase] = score
     if not scores:
