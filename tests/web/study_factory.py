@@ -89,7 +89,7 @@ def _ev(wb: Workbench, needle: str, limit: int = 3) -> list[dict[str, Any]]:
 
 def synthesis(wb: Workbench) -> dict[str, Any]:
     """A synthesis artifact with the spec's keys; every quote is a real document span."""
-    hostile_ev = _ev(wb, "<script>", 1)
+    hostile_ev = _ev(wb, "<script>", 1) + _ev(wb, "onerror", 1) + _ev(wb, "javascript:", 1)
     jobs = [
         {"id": "job-1", "statement": "Get paid on time for finished client work", "kind": "functional",
          "participants": PEOPLE[:4], "evidence": _ev(wb, "paid"),
