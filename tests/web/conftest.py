@@ -38,7 +38,7 @@ def client(wb):
         yield c
 
 
-def csrf_token(client, url: str = "/") -> str:
+def csrf_token(client, url: str = "/jobs") -> str:
     """The form token a page hands out (also sets the signed cookie on the client)."""
     html = client.get(url).text
     m = re.search(r'name="csrf" value="([^"]+)"', html)
