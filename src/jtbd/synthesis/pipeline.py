@@ -4,6 +4,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Protocol
 
+from threadpoolctl import threadpool_limits
+
 from jtbd.synthesis.alternatives import build_alternatives
 from jtbd.synthesis.corpus import Corpus
 from jtbd.synthesis.details import context, demographics, dimensions, supporting_jobs
@@ -42,7 +44,16 @@ def _attributes(corpus: Corpus) -> dict[str, dict[str, str]]:
 def synthesize(inp: SynthesisInput, *, progress: Progress | None = None,
                improve_wording: WordingImprover | None = None) -> Synthesis:
     """Synthesise themes, jobs, job stories, forces, timelines, alternatives, the job map and
-    outcome statements from coded excerpts. Deterministic for a given input and ``inp.seed``."""
+    outcome statements from coded excerpts. Deterministic for a given input and ``inp.seed``.
+
+    Numeric work runs single-threaded: the data are small, and thread pools only add overhead
+    on shared machines."""
+    with threadpool_limits(1):
+        return _synthesize(inp, progress, improve_wording)
+
+
+def _synthesize(inp: SynthesisInput, progress: Progress | None, improve_wording: WordingImprover | None
+                ) -> Synthesis:
     def step(label: str, frac: float) -> None:
         if progress:
             progress(label, frac)
