@@ -1,8 +1,77 @@
-"""CLI commands (placeholder: filled in by its area)."""
+"""``jtbd synthesize``: themes, jobs, job stories, forces, timelines, alternatives, job map
+and outcome statements from the study's coded evidence (see :mod:`jtbd.synthesis`)."""
 from __future__ import annotations
+
+from pathlib import Path
 
 import typer
 
+from jtbd.commands import common
+from jtbd.commands.common import err_console, handle_errors
+from jtbd.errors import InputError
+
 
 def register(app: typer.Typer) -> None:
-    """Add this area's commands to the ``jtbd`` app."""
+    """Add ``jtbd synthesize`` to the app."""
+
+    @app.command("synthesize")
+    def synthesize_cmd(
+        ctx: typer.Context,
+        as_json: bool = typer.Option(False, "--json", help="Print the synthesis as one JSON object on stdout."),
+        seed: int = typer.Option(0, "--seed", help="Random seed for clustering (same seed, same result)."),
+        out: Path = typer.Option(None, "--out", help="Also write a Markdown export to this file (e.g. synthesis.md)."),
+    ) -> None:
+        """Synthesise jobs, job stories, forces, timelines, alternatives, the job map and
+        desired-outcome statements from the coded evidence, and save them in the study."""
+        from jtbd.commands.progress import progress_bar
+        from jtbd.services import open_workbench
+        from jtbd.synthesis import synthesize
+
+        with handle_errors():
+            if out is not None and out.suffix.lower() not in (".md", ".markdown"):
+                raise InputError("--out takes a Markdown file name ending in .md, e.g. --out synthesis.md",
+                                 path=str(out))
+            wb = open_workbench(common.state(ctx))
+            try:
+                inp = wb.synthesis_input(seed=seed)
+                if not inp.excerpts:
+                    raise InputError("the study has no coded excerpts yet; import evidence with "
+                                     "`jtbd import` and code it with `jtbd code` first")
+                with progress_bar("Synthesising") as update:
+                    syn = synthesize(inp, progress=lambda label, frac: update(round(frac * 100), 100, label))
+                wb.save_artifact("synthesis", syn.to_dict())
+            finally:
+                wb.close()
+            if out is not None:
+                try:
+                    out.write_text(syn.to_markdown(), encoding="utf-8")
+                except OSError as exc:
+                    raise InputError(f"cannot write the Markdown export ({exc.strerror or exc}); "
+                                     "check the folder exists and is writable", path=str(out)) from None
+            if as_json:
+                common.print_json(syn.to_dict())
+                return
+            _summary(syn, out)
+
+
+def _summary(syn: object, out: Path | None) -> None:
+    from rich.table import Table
+
+    from jtbd.synthesis import Synthesis
+
+    assert isinstance(syn, Synthesis)
+    table = Table(title="Jobs", show_lines=False)
+    for col in ("id", "job statement", "participants", "push+pull", "anxiety+habit"):
+        table.add_column(col)
+    for j in syn.jobs:
+        b = j.force_balance
+        table.add_row(j.id, j.statement, str(len(j.participants)), f"{b.progress:.2f}" if b else "",
+                      f"{b.resistance:.2f}" if b else "")
+    common.console.print(table)
+    common.console.print(
+        f"{len(syn.job_stories)} job stories, {len(syn.outcomes)} outcome statements, {len(syn.themes)} themes, "
+        f"{len(syn.timelines)} timelines, {len(syn.alternatives)} alternatives, {len(syn.warnings)} warnings.")
+    for w in syn.warnings[:10]:
+        err_console.print(f"[yellow]warning:[/] {w.message}", highlight=False, soft_wrap=True)
+    if out is not None:
+        common.console.print(f"Markdown export written to {out}")
