@@ -47,6 +47,8 @@ def interview(i: int, *, hostile: bool = False, rng: random.Random | None = None
                                      (name, " ".join(lines[q_i * 2:q_i * 2 + 2]), Role.CUSTOMER)):
             if hostile and role is Role.CUSTOMER and q_i == 0:
                 words = HOSTILE + " " + words
+            if role is Role.CUSTOMER and q_i == len(QUESTIONS) - 1:
+                words += f" I send about {10 + i} invoices a month."
             text += f"{speaker}: "
             turns.append(Turn(len(text), len(text) + len(words), speaker, role))
             text += words + "\n"

@@ -7,8 +7,10 @@ shows the command that produces it.
 """
 from __future__ import annotations
 
+import copy
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -128,6 +130,12 @@ class StudyView:
         self.significance: dict[str, Any] | None = wb.load_artifact(JOB_SIGNIFICANCE)
         self.jobs: list[JobView] = self._jobs()
 
+    def with_status(self, status: dict[str, Any]) -> StudyView:
+        """A shallow copy with fresh study counts (the artifacts are shared, read-only)."""
+        view = copy.copy(self)
+        view.status = status
+        return view
+
     # ----------------------------------------------------------------- synthesis
     def section(self, key: str) -> list[dict[str, Any]]:
         return [x for x in as_list((self.synthesis or {}).get(key)) if isinstance(x, dict)]
@@ -189,11 +197,11 @@ class StudyView:
                           "breakdown": bool(s.get("breakdown")), "summary": text_of(s.get("summary"))})
         return steps
 
-    @property
+    @cached_property
     def stories(self) -> list[dict[str, Any]]:
         return self.section("job_stories")
 
-    @property
+    @cached_property
     def outcomes(self) -> list[dict[str, Any]]:
         """Synthesised outcome statements, with survey scores joined when the survey has them."""
         scored = {str(o.get("outcome", "")).strip().lower(): o for o in self.survey_outcomes}
@@ -203,7 +211,7 @@ class StudyView:
             out.append({**o, "score": s})
         return out
 
-    @property
+    @cached_property
     def timelines(self) -> list[dict[str, Any]]:
         out = []
         for t in self.section("timelines"):
@@ -216,7 +224,7 @@ class StudyView:
                         "source": t.get("source") or "", "phases": ordered, "events": events})
         return out
 
-    @property
+    @cached_property
     def alternatives_by_kind(self) -> list[tuple[str, list[dict[str, Any]]]]:
         groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
         for a in self.section("alternatives"):
@@ -224,7 +232,7 @@ class StudyView:
         kinds = list(ALT_KINDS) + sorted(k for k in groups if k not in ALT_KINDS)
         return [(k, sorted(groups[k], key=lambda a: -int(a.get("mentions") or 0))) for k in kinds if groups.get(k)]
 
-    @property
+    @cached_property
     def warnings(self) -> list[str]:
         return [text_of(w) if isinstance(w, dict) else str(w)
                 for w in as_list((self.synthesis or {}).get("warnings"))]
@@ -233,22 +241,22 @@ class StudyView:
         return self.section("themes")
 
     # -------------------------------------------------------------------- survey
-    @property
+    @cached_property
     def survey_outcomes(self) -> list[dict[str, Any]]:
         rows = [o for o in as_list((self.scores or {}).get("outcomes")) if isinstance(o, dict)]
         return sorted(rows, key=lambda o: -(o.get("opportunity") if isinstance(o.get("opportunity"), int | float)
                                             else -1.0))
 
-    @property
+    @cached_property
     def segment_list(self) -> list[dict[str, Any]]:
         return [s for s in as_list((self.segments or {}).get("segments")) if isinstance(s, dict)]
 
-    @property
+    @cached_property
     def demographics_fit(self) -> dict[str, Any]:
         d = (self.segments or {}).get("demographics_vs_needs")
         return d if isinstance(d, dict) else {}
 
-    @property
+    @cached_property
     def significance_rows(self) -> list[dict[str, Any]]:
         sig = self.significance or {}
         rows = sig.get("jobs") if isinstance(sig, dict) else None

@@ -21,6 +21,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from jtbd.errors import InputError, JtbdError
 from jtbd.report.render import make_env, stylesheet
 from jtbd.web import security
+from jtbd.web.queries import StudyViewCache
 
 if TYPE_CHECKING:  # pragma: no cover
     from jtbd.services import Workbench
@@ -79,6 +80,7 @@ def create_app(workbench_opener: WorkbenchOpener, *, actor: str = "analyst", sec
     app = FastAPI(title="jtbd", docs_url=None, redoc_url=None, openapi_url=None, lifespan=lifespan)
     app.state.workbench = holder
     app.state.actor = actor
+    app.state.views = StudyViewCache()
     web_templates = str(resources.files("jtbd.web").joinpath("templates"))
     app.state.templates = make_env(web_templates)
     app.middleware("http")(security.middleware(security.CsrfSigner(secret)))

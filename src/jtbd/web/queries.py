@@ -7,8 +7,11 @@ paginated read plus one count.
 from __future__ import annotations
 
 import math
+import threading
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+from jtbd.report.view import StudyView
 
 from jtbd.store import DocumentRecord, ExcerptRecord
 
@@ -131,3 +134,27 @@ def search(wb: Workbench, query: str, limit: int = 100) -> list[SearchHit]:
         return []
     docs = {d.id: d for d in wb.store.list_documents(with_counts=False)}
     return [SearchHit(ex, docs.get(ex.document_id)) for ex in hits]
+
+
+class StudyViewCache:
+    """Keeps the parsed artifacts (synthesis, survey) between requests.
+
+    Every artifact save and every human edit appends to the study's edit log, so the newest
+    edit-log entry is a cheap version stamp: the view is rebuilt only when it changes (also when
+    another process, such as ``jtbd synthesize``, saved a new artifact). Counts are always fresh.
+    """
+
+    def __init__(self) -> None:
+        self._stamp: object = None
+        self._view: StudyView | None = None
+        self._lock = threading.Lock()
+
+    def get(self, wb: Workbench) -> StudyView:
+        last = wb.store.edit_log(limit=1)
+        stamp = (last[0]["id"], last[0]["at"]) if last else None
+        with self._lock:
+            if self._view is None or stamp != self._stamp:
+                self._view, self._stamp = StudyView(wb), stamp
+                return self._view
+            view = self._view
+        return view.with_status(wb.status())

@@ -5,7 +5,6 @@ from fastapi import APIRouter, Depends, Form, HTTPException, Request
 from fastapi.responses import RedirectResponse, Response
 
 from jtbd.model import CODES
-from jtbd.report.view import StudyView
 from jtbd.services import Workbench
 from jtbd.web import queries
 from jtbd.web.app import render, workbench
@@ -20,7 +19,7 @@ def _is_fetch(request: Request) -> bool:
 
 @router.get("/")
 def dashboard(request: Request, wb: Workbench = Depends(workbench)) -> Response:
-    view = StudyView(wb)
+    view = request.app.state.views.get(wb)
     st = view.status
     status_counts = st.get("code_status", {})
     return render(request, "dashboard.html", nav="home", view=view, codes=st.get("codes", {}),

@@ -6,7 +6,6 @@ from fastapi.responses import RedirectResponse, Response
 
 from jtbd import editing
 from jtbd.report import SCRIPT_CSP, build_report
-from jtbd.report.view import StudyView
 from jtbd.services import Workbench
 from jtbd.web.app import render, workbench
 from jtbd.web.security import require_csrf
@@ -20,8 +19,16 @@ TABS: tuple[tuple[str, str], ...] = (
 )
 
 
-def _tab(request: Request, wb: Workbench, tab: str) -> Response:
-    return render(request, "synthesis.html", nav="synthesis", tab=tab, tabs=TABS, view=StudyView(wb))
+TIMELINES_PER_PAGE = 20
+
+
+def _tab(request: Request, wb: Workbench, tab: str, page: int = 1) -> Response:
+    view = request.app.state.views.get(wb)
+    pages = max(1, -(-len(view.timelines) // TIMELINES_PER_PAGE))
+    page = min(max(1, page), pages)
+    shown = view.timelines[(page - 1) * TIMELINES_PER_PAGE:page * TIMELINES_PER_PAGE] if tab == "timelines" else []
+    return render(request, "synthesis.html", nav="synthesis", tab=tab, tabs=TABS, view=view,
+                  timelines=shown, page=page, pages=pages)
 
 
 @router.get("/jobs")
@@ -40,8 +47,8 @@ def forces(request: Request, wb: Workbench = Depends(workbench)) -> Response:
 
 
 @router.get("/timelines")
-def timelines(request: Request, wb: Workbench = Depends(workbench)) -> Response:
-    return _tab(request, wb, "timelines")
+def timelines(request: Request, page: int = 1, wb: Workbench = Depends(workbench)) -> Response:
+    return _tab(request, wb, "timelines", page)
 
 
 @router.get("/alternatives")
@@ -71,7 +78,7 @@ def edit_outcome(request: Request, outcome_id: str, statement: str = Form(...),
 
 @router.get("/survey")
 def survey(request: Request, wb: Workbench = Depends(workbench)) -> Response:
-    return render(request, "survey.html", nav="survey", view=StudyView(wb))
+    return render(request, "survey.html", nav="survey", view=request.app.state.views.get(wb))
 
 
 @router.get("/report")
