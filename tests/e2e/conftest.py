@@ -13,10 +13,9 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "web"))
 
-CHROMIUM = Path("/usr/bin/chromium")
-SCREENSHOTS = Path(__file__).resolve().parents[1] / "screenshots"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from browser_helpers import ARGS, CHROMIUM, SCREENSHOTS  # noqa: E402
 
 
 def _free_port() -> int:
@@ -79,7 +78,3 @@ def page(browser):
     yield pg
     context.close()
     assert not problems, "browser reported errors:\n" + "\n".join(problems)
-
-
-def shot(pg, name: str, full: bool = True) -> None:
-    pg.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=full)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import shot
+from browser_helpers import shot
 
 from jtbd.report import build_report
 
@@ -95,3 +95,23 @@ def test_landscape_forces_and_search(page, server) -> None:
     page.wait_for_url("**/search?q=late")
     assert page.locator(".hit").count() >= 3
     shot(page, "app-search")
+
+
+def test_pdf_export(study_wb, tmp_path) -> None:
+    """--pdf prints the report through Playwright and chromium (in its own thread: the sync API
+    cannot nest inside the session's running Playwright)."""
+    import threading
+
+    from browser_helpers import CHROMIUM
+
+    from jtbd.report import write_report
+
+    if not CHROMIUM.exists():
+        pytest.skip("Debian chromium is not installed at /usr/bin/chromium")
+    result: dict[str, object] = {}
+    t = threading.Thread(target=lambda: result.update(path=write_report(study_wb, tmp_path / "r.html", pdf=True)))
+    t.start()
+    t.join(60)
+    pdf = result["path"]
+    assert pdf.suffix == ".pdf" and pdf.read_bytes()[:5] == b"%PDF-"  # type: ignore[union-attr]
+    assert pdf.stat().st_size > 20_000  # type: ignore[union-attr]

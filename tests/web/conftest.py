@@ -2,7 +2,6 @@
 TestClient over the app."""
 from __future__ import annotations
 
-import re
 import sys
 from pathlib import Path
 
@@ -36,11 +35,3 @@ def client(wb):
 
     with TestClient(create_app(lambda: wb)) as c:
         yield c
-
-
-def csrf_token(client, url: str = "/jobs") -> str:
-    """The form token a page hands out (also sets the signed cookie on the client)."""
-    html = client.get(url).text
-    m = re.search(r'name="csrf" value="([^"]+)"', html)
-    assert m, f"no csrf field on {url}"
-    return m.group(1)

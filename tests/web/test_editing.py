@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import csrf_token
+from webhelpers import csrf_token
 
 from jtbd import editing
 from jtbd.errors import InputError

@@ -1,7 +1,7 @@
 """Reviewing AI codes and adding human codes from the document page."""
 from __future__ import annotations
 
-from conftest import csrf_token
+from webhelpers import csrf_token
 from study_factory import code_all, keyword_codes
 
 from jtbd.coding.segment import segment_document

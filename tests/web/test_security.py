@@ -68,7 +68,7 @@ def test_post_with_missing_or_wrong_token_is_403(client, wb, sent) -> None:
 
 
 def test_forged_cookie_is_403(client, wb) -> None:
-    from conftest import csrf_token
+    from webhelpers import csrf_token
 
     token = csrf_token(client, "/jobs")
     client.cookies.clear()
@@ -81,7 +81,7 @@ def test_forged_cookie_is_403(client, wb) -> None:
 def test_token_from_another_app_is_rejected(client, wb) -> None:
     from fastapi.testclient import TestClient
 
-    from conftest import csrf_token
+    from webhelpers import csrf_token
     from jtbd.web import create_app
 
     other = TestClient(create_app(lambda: wb))
