@@ -19,7 +19,8 @@ def test_report_is_self_contained(wb) -> None:
     assert not re.search(r"<script[^>]+src=", html) and not re.search(r"<link[^>]+stylesheet", html)
     assert "@import" not in html and "url(http" not in html
     assert "cdn.plot.ly" not in html and "cdn.jsdelivr" not in html
-    assert "<style>" in html and "--push:" in html  # the stylesheet is inline
+    assert "<style>" in html and "--push:" in html  # the stylesheet is inline ...
+    assert '"Segoe UI"' in html and "details.evidence > summary" in html  # ... and not HTML-escaped
     for sec in SECTIONS:
         assert f'id="{sec}"' in html and f'href="#{sec}"' in html
 

@@ -42,7 +42,7 @@ def build_report(wb: Workbench) -> str:
     """The study report as one self-contained HTML document (no external requests)."""
     view = StudyView(wb)
     tpl = make_env().get_template("report.html")
-    return tpl.render(view=view, css=stylesheet(), version=_version(), print_script=PRINT_SCRIPT,
+    return tpl.render(view=view, css=Markup(stylesheet()), version=_version(), print_script=PRINT_SCRIPT,
                       generated=datetime.now().strftime("%d %B %Y, %H:%M"))
 
 
