@@ -6,7 +6,7 @@ import re
 from collections import Counter, defaultdict
 
 from jtbd.model import AlternativeMention
-from jtbd.synthesis.corpus import Corpus
+from jtbd.synthesis.corpus import Corpus, natural_key
 from jtbd.synthesis.lexicon import NON_CONSUMPTION_CUES, STATUS_CUES
 from jtbd.synthesis.result import Alternative, Evidence, Reason
 from jtbd.synthesis.text import count_cues
@@ -83,7 +83,7 @@ def build_alternatives(corpus: Corpus, mentions: list[tuple[int | str, Alternati
                 label = corpus.clause(corpus.excerpts[holder].text, 14)
                 if all(r.label != label for r in reasons):
                     reasons.append(Reason(label, [ev]))
-        units = sorted({r[3] for r in rows})
+        units = sorted({r[3] for r in rows}, key=natural_key)
         kind = Counter(r[4] for r in rows).most_common(1)[0][0]
         name = Counter(r[5] for r in rows).most_common(1)[0][0]
         evidence = list(dict.fromkeys(r[1] for r in rows))[:MAX_QUOTES]

@@ -9,7 +9,7 @@ from jtbd.model import CodedExcerpt, Role
 from jtbd.synthesis.inputs import DocumentInfo, SynthesisInput
 from jtbd.synthesis.lexicon import STOPWORDS
 from jtbd.synthesis.result import Evidence, Warning
-from jtbd.synthesis.text import clean_clause
+from jtbd.synthesis.text import clean_clause, content_words
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _SENTENCE_START = re.compile(r"(?:[.!?:;\"“(\n]|^)\s*$")
@@ -17,6 +17,11 @@ _NOT_BRANDS = frozenset(
     "I I'm I'd I've January February March April May June July August September October November December "
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
 )
+
+
+def natural_key(s: str) -> tuple[object, ...]:
+    """Sort key that orders "P2" before "P10"."""
+    return tuple(int(t) if t.isdigit() else t.lower() for t in re.split(r"(\d+)", s))
 
 
 def participant_key(ex: CodedExcerpt, doc: DocumentInfo) -> str:
@@ -75,9 +80,35 @@ class Corpus:
         """A quote cleaned into a short clause (brand names keep their capitals)."""
         return clean_clause(text, max_words, self.banned)
 
+    def quality(self, i: int, code: str | None = None, terms: dict[str, float] | None = None) -> float:
+        """How good excerpt ``i`` is as a quote: the coder's confidence in ``code``, a sentence
+        of 6-35 words, and words the job uses (``terms``)."""
+        ex = self.excerpts[i]
+        n = len(ex.text.split())
+        q = ex.scores.get(code, 0.5) if code else 0.5
+        q += 0.4 if 6 <= n <= 35 else (0.1 if n > 35 else -0.3 if n < 4 else 0.0)
+        if terms:
+            ws = set(content_words(ex.text))
+            q += min(0.5, sum(terms.get(w, 0.0) for w in ws))
+        return q
+
+    def best_quotes(self, idx: list[int], n: int, code: str | None = None,
+                    terms: dict[str, float] | None = None) -> list[int]:
+        """Up to ``n`` of the excerpts ``idx``, best first, one per participant."""
+        ranked = sorted(idx, key=lambda i: (-self.quality(i, code, terms), i))
+        out: list[int] = []
+        seen: set[str] = set()
+        for i in ranked:
+            if self.units[i] not in seen:
+                seen.add(self.units[i])
+                out.append(i)
+                if len(out) >= n:
+                    break
+        return out
+
     @property
     def participants(self) -> list[str]:
-        return sorted(set(self.units))
+        return sorted(set(self.units), key=natural_key)
 
 
 def _brand_words(inp: SynthesisInput, excerpts: list[CodedExcerpt], docs: dict[str, DocumentInfo]) -> frozenset[str]:

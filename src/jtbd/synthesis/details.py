@@ -41,7 +41,7 @@ def dimensions(corpus: Corpus, job: JobCluster) -> dict[str, Dimension]:
     ex = corpus.excerpts
     out = {"functional": Dimension(job.statement, [corpus.evidence(ex[i]) for i in _pick(corpus, [
         i for i in job.excerpt_idx if {"outcome", "push", "pull"} & set(ex[i].codes)])])}
-    emo = [i for i in job.excerpt_idx if "emotional" in ex[i].codes]
+    emo = corpus.best_quotes([i for i in job.excerpt_idx if "emotional" in ex[i].codes], 50, "emotional")
     pos: Counter[str] = Counter()
     neg: Counter[str] = Counter()
     for i in emo:
@@ -55,7 +55,7 @@ def dimensions(corpus: Corpus, job: JobCluster) -> dict[str, Dimension]:
         parts.append(f"avoid feeling {_top(neg)}")
     out["emotional"] = Dimension(" and ".join(parts) if parts else ("" if not emo else "feel better about the job"),
                                  [corpus.evidence(ex[i]) for i in _pick(corpus, emo)])
-    soc = [i for i in job.excerpt_idx if "social" in ex[i].codes]
+    soc = corpus.best_quotes([i for i in job.excerpt_idx if "social" in ex[i].codes], 50, "social")
     quals: Counter[str] = Counter()
     for i in soc:
         low = ex[i].text.lower()
@@ -83,10 +83,11 @@ def supporting_jobs(corpus: Corpus, job: JobCluster, job_num: str) -> list[Suppo
             for ph in verb_phrases(ex[i].text, corpus.banned):
                 if any(contains_cue(ph.text, c) for c in cues):
                     phrases[ph.text] += 1
-        stmt = _top(phrases) or _SUPPORT_DEFAULT[role]
+        common = [p for p, n in sorted(phrases.items(), key=lambda t: (-t[1], t[0])) if n >= 2]
+        stmt = common[0] if common else _SUPPORT_DEFAULT[role]
         units = {corpus.units[i] for i in idx}
         out.append(SupportingJob(f"support-{job_num}-{len(out) + 1}", role, stmt, len(units),
-                                 [corpus.evidence(ex[i]) for i in _pick(corpus, idx)]))
+                                 [corpus.evidence(ex[i]) for i in corpus.best_quotes(idx, MAX_QUOTES)]))
     return out
 
 

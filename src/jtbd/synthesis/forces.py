@@ -27,21 +27,16 @@ def _groups(corpus: Corpus, themes: ThemeIndex, idx: list[int], force: str
     for key, members in groups.items():
         units = {corpus.units[i] for i in members}
         out.append((None if key.startswith("~") else key, members, units))
-    out.sort(key=lambda g: (-len(g[2]), -len(g[1]), g[1][0]))
+    out.sort(key=lambda g: (-len(g[2]), -max(corpus.quality(i, force) for i in g[1]), g[1][0]))
     return out
 
 
-def _item(corpus: Corpus, themes: ThemeIndex, fid: str, job: str | None, segment: Segment | None, force: str,
+def _item(corpus: Corpus, fid: str, job: JobCluster, segment: Segment | None, force: str,
           theme: str | None, members: list[int], units: set[str]) -> ForceItem:
-    picked: list[int] = []
-    seen: set[str] = set()
-    for i in members:
-        if corpus.units[i] not in seen:
-            seen.add(corpus.units[i])
-            picked.append(i)
-    picked = picked[:MAX_QUOTES]
+    terms = job.terms
+    picked = corpus.best_quotes(members, MAX_QUOTES, force, terms)
     label = corpus.clause(corpus.excerpts[picked[0]].text, 14)
-    return ForceItem(fid, job, segment, force, label, theme, len(units),
+    return ForceItem(fid, job.id, segment, force, label, theme, len(units),
                      [corpus.evidence(corpus.excerpts[i]) for i in picked])
 
 
@@ -63,8 +58,7 @@ def build_forces(corpus: Corpus, jobs: list[JobCluster], themes: ThemeIndex, att
                                         "the next interviews or review the coding"))
                 continue
             for theme, members, units in _groups(corpus, themes, idx, force)[:PER_FORCE]:
-                items.append(_item(corpus, themes, f"force-{len(items) + 1}", job.id, None, force, theme, members,
-                                   units))
+                items.append(_item(corpus, f"force-{len(items) + 1}", job, None, force, theme, members, units))
         progress = round(shares["push"] + shares["pull"], 2)
         resistance = round(shares["anxiety"] + shares["habit"], 2)
         if progress - resistance > 0.25:
@@ -90,6 +84,6 @@ def build_forces(corpus: Corpus, jobs: list[JobCluster], themes: ThemeIndex, att
                     if not idx:
                         continue
                     theme, members, units = _groups(corpus, themes, idx, force)[0]
-                    items.append(_item(corpus, themes, f"force-{len(items) + 1}", job.id, Segment(attr, value), force,
+                    items.append(_item(corpus, f"force-{len(items) + 1}", job, Segment(attr, value), force,
                                        theme, members, units))
     return items, balances, warnings

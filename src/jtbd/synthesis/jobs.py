@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from jtbd.synthesis.cluster import choose_k_means, distinctive_terms, vectorize
-from jtbd.synthesis.corpus import Corpus
+from jtbd.synthesis.corpus import Corpus, natural_key
 from jtbd.synthesis.lint import lint_job_statement
 from jtbd.synthesis.text import Phrase, content_words, verb_phrases
 
@@ -18,8 +18,8 @@ from jtbd.synthesis.text import Phrase, content_words, verb_phrases
 JOB_CODES = frozenset(("push", "pull", "outcome", "trigger", "workaround"))
 _CLARIFIER = re.compile(
     r"\b(on time|in time|for (?:tax|the year|year[- ]end|[a-z]+ (?:work|time|season))|before [a-z]+(?: [a-z]+)?|"
-    r"without (?:a |the )?[a-z]+(?:[- ][a-z]+)?|at (?:year[- ]end|the end of [a-z ]+?|tax time)|every [a-z]+|"
-    r"each [a-z]+|as (?:it|they) happens?)\b", re.IGNORECASE)
+    r"without (?:a |the )?[a-z]+(?:[- ][a-z]+)?|at (?:year[- ]end|the end of [a-z ]+?|tax time)|"
+    r"as (?:it|they) happens?)\b", re.IGNORECASE)
 
 #: Verbs that make weak job statements ("stop chasing ..." frames the pain, not the progress).
 _WEAK_VERBS = frozenset(("stop", "avoid", "run", "pay", "spend", "lose", "miss", "try", "help", "put", "take",
@@ -46,7 +46,7 @@ def cluster_jobs(corpus: Corpus) -> tuple[list[JobCluster], float]:
     by_unit: dict[str, list[int]] = defaultdict(list)
     for i, u in enumerate(corpus.units):
         by_unit[u].append(i)
-    units = sorted(by_unit)
+    units = sorted(by_unit, key=natural_key)
     if not units:
         return [], 0.0
     texts = []
@@ -64,7 +64,7 @@ def cluster_jobs(corpus: Corpus) -> tuple[list[JobCluster], float]:
         mask = labels == c
         members = [u for u, m in zip(units, mask) if m]
         idx = sorted(i for u in members for i in by_unit[u])
-        clusters.append(JobCluster(f"job-{c + 1}", members, idx, distinctive_terms(tv.tfidf, tv.vocab, mask, 12)))
+        clusters.append(JobCluster(f"job-{c + 1}", members, idx, distinctive_terms(tv.tfidf, tv.vocab, mask, 40)))
     return clusters, sil
 
 
@@ -72,35 +72,55 @@ def _norm(word: str) -> str:
     return word[:-1] if word.endswith("s") and len(word) > 3 else word
 
 
+def _head(ph: Phrase) -> str | None:
+    """The object's head word ("payment" in "chase late payments", "paid" in "get paid")."""
+    ws = content_words(ph.object) or [w for w in ph.object.split() if w in ("paid", "done")]
+    return _norm(ws[-1]) if ws else None
+
+
 def rank_phrases(corpus: Corpus, cluster: JobCluster) -> list[tuple[float, Phrase, int]]:
-    """Candidate verb-object phrases of a job, scored by how distinctive their words are for
-    the cluster and how many of its participants use the verb with the same object words."""
+    """Candidate verb-object phrases of a job, best first. An object head scores by how
+    distinctive it is for the cluster times how many participants act on it (weighted by the
+    code of the sentence: outcome > pull > push/trigger > other); a phrase then scores by the
+    share of those participants who use its verb. Returns (score, phrase, support)."""
     weights = {_norm(k): v for k, v in cluster.terms.items()}
-    found: dict[str, tuple[Phrase, set[str], float]] = {}
+    unit_boost: dict[tuple[str, str], float] = {}  # (head, unit) -> best boost
+    verb_units: dict[tuple[str, str], set[str]] = defaultdict(set)
+    forms: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    examples: dict[str, Phrase] = {}
+    intent: set[tuple[str, str]] = set()
     for i in cluster.excerpt_idx:
         ex = corpus.excerpts[i]
         boost = 3.0 if "outcome" in ex.codes else 1.5 if "pull" in ex.codes else \
             1.0 if {"push", "trigger"} & set(ex.codes) else 0.5
         for ph in verb_phrases(ex.text, corpus.banned):
-            key = ph.text
-            boost_ph = boost * (1.5 if ph.intent else 1.0) * (0.6 if ph.verb in _WEAK_VERBS else 1.0)
-            p, us, b = found.get(key, (ph, set(), 0.0))
-            us.add(corpus.units[i])
-            found[key] = (p, us, max(b, boost_ph))
-    # participants sharing verb + an object word
-    by_verb_obj: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for ph, us, _ in found.values():
-        for w in content_words(ph.object):
-            by_verb_obj[(ph.verb, _norm(w))] |= us
+            h = _head(ph)
+            if h is None:
+                continue
+            u = corpus.units[i]
+            b = boost * (1.5 if ph.intent else 1.0)
+            unit_boost[(h, u)] = max(unit_boost.get((h, u), 0.0), b)
+            verb_units[(ph.verb, h)].add(u)
+            forms[(ph.verb, h)][ph.text] += 1
+            examples.setdefault(ph.text, ph)
+            if ph.intent:
+                intent.add((ph.verb, h))
+    head_score: dict[str, float] = defaultdict(float)
+    head_units: dict[str, int] = Counter()
+    for (h, _), b in unit_boost.items():
+        head_score[h] += b
+        head_units[h] += 1
     ranked = []
-    for key, (ph, us, boost) in found.items():
-        terms = [_norm(w) for w in content_words(f"{ph.object} {ph.clarifier}")] or [ph.verb]
-        spec = sum(weights.get(w, 0.0) for w in terms) / math.sqrt(len(terms) + 1)
-        support = max((len(by_verb_obj[(ph.verb, _norm(w))]) for w in content_words(ph.object)), default=len(us))
-        n_words = len(ph.text.split())
-        shape = 1.0 if 2 <= n_words <= 8 else 0.5
-        score = (spec + 0.02) * (1 + support) * boost * shape
-        ranked.append((round(score, 9), ph, support))
+    for (verb, h), units in verb_units.items():
+        base = (weights.get(h, 0.0) + 0.01) * head_score[h]
+        share = len(units) / head_units[h]
+        factor = (0.5 if verb in _WEAK_VERBS else 1.0) * (1.3 if (verb, h) in intent else 1.0)
+        for form, n in sorted(forms[(verb, h)].items(), key=lambda t: (-t[1], len(t[0]), t[0])):
+            ph = examples[form]
+            n_words = len(form.split())
+            shape = 1.0 if 2 <= n_words <= 8 else 0.5
+            score = base * (0.5 + share) * factor * shape * (1.0 + 0.1 * n)
+            ranked.append((round(score, 9), ph, len(units)))
     ranked.sort(key=lambda t: (-t[0], t[1].text))
     return ranked
 
@@ -121,8 +141,9 @@ def _clarifier(corpus: Corpus, cluster: JobCluster, phrase: Phrase) -> str:
                 seen.add(key)
                 counts[c] += 1
     weights = cluster.terms
-    best = sorted(((n + sum(weights.get(w, 0) for w in content_words(c)), c) for c, n in counts.items()
-                   if not set(content_words(c)) & have and n >= 2), key=lambda t: (-t[0], t[1]))
+    best = sorted(((n * sum(weights.get(w, 0) for w in content_words(c)), c) for c, n in counts.items()
+                   if not set(content_words(c)) & have and n >= 2
+                   and sum(weights.get(w, 0) for w in content_words(c)) > 0), key=lambda t: (-t[0], t[1]))
     return best[0][1] if best else ""
 
 

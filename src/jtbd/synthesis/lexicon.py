@@ -47,7 +47,7 @@ VERBS = frozenset(
     """
     accept access achieve add adjust agree allocate analyse analyze answer apply approve arrange ask
     assess assign attach attend automate avoid back balance be become begin bill book borrow
-    build buy calculate call cancel capture carry catch change charge chase check choose claim
+    build buy calculate call cancel capture carry catch categorise categorize change charge chase check choose claim
     clean clear close collect combine come communicate compare complete compute confirm connect
     consolidate contact control convert coordinate copy correct count cover create cut deal decide
     define delegate deliver describe design detect determine develop dig do document download draft
@@ -57,11 +57,11 @@ VERBS = frozenset(
     install invoice issue keep know land launch learn leave let limit link list live locate log
     look lose maintain make manage map match measure meet migrate minimise minimize miss modify
     monitor move negotiate notice notify obtain onboard open order organise organize pay plan
-    post predict prepare present prevent price print prioritise prioritize process produce protect
+    photograph post predict prepare present prevent price print prioritise prioritize process produce protect
     prove provide publish purchase put quote raise reach read receive reconcile record recover
     reduce register release remember remind remove renew repair replace report request reschedule
     research resolve respond restore retain return review run save scan schedule search secure see
-    select sell send set settle share ship show sign simplify sort spend split spot start stay
+    select sell send separate set settle share ship show sign simplify snap sort spend split spot start stay
     stop store submit subscribe summarise summarize supply support switch take talk tell test
     track trade train transfer travel turn understand update upload use verify view wait want
     win work write

@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from jtbd.synthesis.corpus import Corpus
+from jtbd.synthesis.corpus import Corpus, natural_key
 from jtbd.synthesis.jobmap import step_of
 from jtbd.synthesis.lint import lint_outcome_statement
 from jtbd.synthesis.result import Evidence, Outcome
@@ -119,7 +119,7 @@ def build_outcomes(corpus: Corpus, job_of: dict[str, str]) -> list[Outcome]:
         step = sorted(d.steps.items(), key=lambda t: (-t[1], t[0]))[0][0]
         stmt = d.statement
         out.append(Outcome(f"outcome-{len(out) + 1}", stmt, d.direction, d.metric, d.object, d.clarifier, d.job,
-                           step, sorted(d.units), lint_outcome_statement(stmt, brands=corpus.banned), d.evidence))
+                           step, sorted(d.units, key=natural_key), lint_outcome_statement(stmt, brands=corpus.banned), d.evidence))
     return out
 
 

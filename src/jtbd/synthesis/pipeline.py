@@ -7,7 +7,7 @@ from typing import Protocol
 from threadpoolctl import threadpool_limits
 
 from jtbd.synthesis.alternatives import build_alternatives
-from jtbd.synthesis.corpus import Corpus
+from jtbd.synthesis.corpus import Corpus, natural_key
 from jtbd.synthesis.details import context, demographics, dimensions, supporting_jobs
 from jtbd.synthesis.forces import build_forces
 from jtbd.synthesis.inputs import SynthesisInput
@@ -84,7 +84,7 @@ def _synthesize(inp: SynthesisInput, progress: Progress | None, improve_wording:
         docs = sorted({corpus.excerpts[i].document_id for i in c.excerpt_idx}, key=str)
         ev = [corpus.evidence(corpus.excerpts[i]) for i in _quotes_for(corpus, c)]
         jobs.append(Job(c.id, c.statement, "functional", c.phrase.verb, c.phrase.object,
-                        c.statement[len(f"{c.phrase.verb} {c.phrase.object}"):].strip(), sorted(c.units), docs,
+                        c.statement[len(f"{c.phrase.verb} {c.phrase.object}"):].strip(), sorted(c.units, key=natural_key), docs,
                         list(c.terms)[:8], dimensions(corpus, c), supporting_jobs(corpus, c, num),
                         context(corpus, c), demo[c.id], balances.get(c.id), list(c.lint or []), ev))
         stories.extend(build_stories(corpus, c))
@@ -103,16 +103,12 @@ def _synthesize(inp: SynthesisInput, progress: Progress | None, improve_wording:
 
 
 def _quotes_for(corpus: Corpus, c: JobCluster, n: int = 5) -> list[int]:
-    """The excerpts that state the job best: outcome/push sentences sharing its words."""
-    words = set((c.phrase.text if c.phrase else "").split()) | set(list(c.terms)[:6])
-    scored = sorted(c.excerpt_idx, key=lambda i: (
-        -len(words & set(corpus.excerpts[i].text.lower().split())) - ("outcome" in corpus.excerpts[i].codes), i))
-    picked, seen = [], set()
-    for i in scored:
-        if corpus.units[i] not in seen:
-            seen.add(corpus.units[i])
-            picked.append(i)
-    return picked[:n]
+    """The excerpts that state the job best: outcome/push/pull sentences sharing its words."""
+    idx = [i for i in c.excerpt_idx if {"outcome", "push", "pull"} & set(corpus.excerpts[i].codes)] or c.excerpt_idx
+    terms = dict(c.terms)
+    for w in (c.phrase.text.split() if c.phrase else []):
+        terms[w] = terms.get(w, 0.0) + 0.3
+    return corpus.best_quotes(idx, n, "outcome", terms)
 
 
 def _improve_job(corpus: Corpus, c: JobCluster, hook: WordingImprover) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from jtbd.model import CodedExcerpt
-from jtbd.synthesis.corpus import Corpus
+from jtbd.synthesis.corpus import Corpus, natural_key
 from jtbd.synthesis.jobs import JobCluster
 from jtbd.synthesis.lexicon import NEGATIVE_FEELINGS, POSITIVE_FEELINGS
 from jtbd.synthesis.result import JobStory
@@ -102,6 +102,6 @@ def build_stories(corpus: Corpus, job: JobCluster) -> list[JobStory]:
         text = f"When {situation}, I want to {m_ph.text}, so I can {o_clause}."
         se, me, oe = [corpus.evidence(ex[i])], [corpus.evidence(ex[m_idx])], [corpus.evidence(ex[o_idx])]
         all_ev = list(dict.fromkeys(se + me + oe))
-        units = sorted({corpus.units[k] for k in (i, m_idx, o_idx)})
+        units = sorted({corpus.units[k] for k in (i, m_idx, o_idx)}, key=natural_key)
         stories.append(JobStory(sid, job.id, situation, m_ph.text, o_clause, text, units, all_ev, se, me, oe))
     return stories

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from jtbd.synthesis.cluster import distinctive_terms, fixed_k_means, vectorize
-from jtbd.synthesis.corpus import Corpus
+from jtbd.synthesis.corpus import Corpus, natural_key
 from jtbd.synthesis.result import Theme
 
 #: Theme families: (family, label prefix, codes that put an excerpt in it).
@@ -50,7 +50,7 @@ def build_themes(corpus: Corpus, *, min_participants: int = 2) -> ThemeIndex:
         for c in sorted(set(labels.tolist())):
             mask = labels == c
             members = [i for i, m in zip(idx, mask) if m]
-            units = sorted({corpus.units[i] for i in members})
+            units = sorted({corpus.units[i] for i in members}, key=natural_key)
             if len(units) < min_participants:
                 continue
             tid = f"theme-{len(themes) + 1}"
