@@ -62,6 +62,9 @@ SEGMENTS = ("cash-flow chasers", "tax-anxious", "satisfied basics")
 SEGMENT_SHARES = (0.40, 0.35, 0.25)
 #: Outcomes the "satisfied basics" segment cares about (and is well served on).
 BASICS = {0, 6, 10, 18}
+#: Market-wide struggles (important and poorly served for everyone) and an overserved outcome,
+#: so the landscape shows all regions: (importance shift, satisfaction shift) per outcome index.
+MARKET = {1: (0.9, -0.5), 3: (1.1, -0.7), 13: (1.1, -0.6), 19: (1.0, -0.6), 6: (-0.6, 1.4)}
 IMP_LABELS = {4: "Very important", 5: "Extremely important", 1: "Not at all important"}
 SAT_LABELS = {1: "Not at all satisfied", 4: "Very satisfied", 5: "Extremely satisfied"}
 
@@ -84,6 +87,9 @@ def _means(seg: int, outcomes: list[str]) -> tuple[np.ndarray, np.ndarray]:
         imp[basics] += 1.4
         imp[~basics] -= 0.6
         sat += 0.9
+    for j, (di, ds) in MARKET.items():
+        imp[j] += di
+        sat[j] += ds
     return imp, sat
 
 
