@@ -29,14 +29,40 @@ def seg_shares(segments: list[dict[str, Any]]) -> list[tuple[str, float]]:
     return [(f"Segment {s.get('segment', i + 1)}", float(s.get("share") or 0.0)) for i, s in enumerate(segments)]
 
 
+def _sig_fields(row: dict[str, Any]) -> dict[str, Any]:
+    flat = {k: v for k, v in row.items() if k != "components"}
+    if isinstance(row.get("components"), dict):
+        flat.update(row["components"])
+    return flat
+
+
 def sig_columns(rows: list[dict[str, Any]]) -> list[str]:
-    """Numeric columns of the job-significance rows, in first-seen order."""
+    """Numeric columns of the job-significance rows (components flattened), first-seen order."""
     cols: dict[str, None] = {}
     for r in rows:
-        for k, v in r.items():
+        for k, v in _sig_fields(r).items():
             if k not in _SIG_SKIP and isinstance(v, int | float) and not isinstance(v, bool):
                 cols.setdefault(k, None)
     return list(cols)
+
+
+def sig_value(row: dict[str, Any], key: str) -> Any:
+    return _sig_fields(row).get(key)
+
+
+def short_list(items: Any, n: int = 8) -> str:
+    """``a, b, c and 12 more``."""
+    seq = [str(x) for x in (items or [])] if not isinstance(items, str) else [items]
+    return ", ".join(seq) if len(seq) <= n else ", ".join(seq[:n]) + f" and {len(seq) - n} more"
+
+
+def count_of(value: Any) -> int:
+    """A count from an int or a list (participants are either)."""
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, int):
+        return value
+    return len(value) if isinstance(value, list | tuple) else 0
 
 
 def make_env(*extra_dirs: str) -> Environment:
@@ -45,7 +71,7 @@ def make_env(*extra_dirs: str) -> Environment:
     env = Environment(loader=ChoiceLoader(loaders), autoescape=select_autoescape(default=True, default_for_string=True),
                       trim_blocks=True, lstrip_blocks=True)
     env.globals.update(fmt=fmt, pct=pct, ev=evidence_of, svg=svg, labels=FORCE_LABELS, seg_shares=seg_shares,
-                       sig_columns=sig_columns)
+                       sig_columns=sig_columns, sig_value=sig_value, short_list=short_list, count_of=count_of)
     return env
 
 

@@ -56,7 +56,7 @@ def landscape(outcomes: Sequence[Mapping[str, Any]], *, size: int = 520) -> Mark
         title = escape(f"{n}. {o.get('outcome', '')} — importance {imp:.1f}, satisfaction {sat:.1f}"
                        + (f", opportunity {opp:.1f}" if opp is not None else ""))
         parts.append(f'<g class="{cls}"><title>{title}</title>'
-                     f'<circle cx="{x(imp):.1f}" cy="{y(sat):.1f}" r="9"/>'
+                     f'<circle cx="{x(imp):.1f}" cy="{y(sat):.1f}" r="7.5"/>'
                      f'<text x="{x(imp):.1f}" y="{y(sat) + 3.5:.1f}" text-anchor="middle">{n}</text></g>')
     parts.append("</svg>")
     return Markup("".join(parts))

@@ -66,7 +66,7 @@ def evidence_of(item: Any, key: str = "evidence") -> list[dict[str, Any]]:
 def text_of(value: Any) -> str:
     """A statement from a string or a ``{"statement"|"label"|"text": ...}`` dict."""
     if isinstance(value, dict):
-        for key in ("statement", "label", "text", "summary", "name"):
+        for key in ("statement", "label", "text", "message", "summary", "name", "reason"):
             if value.get(key):
                 return str(value[key])
         return ""
