@@ -110,3 +110,14 @@ def test_import_stores_responses_in_study(tmp_path: Path) -> None:
     assert segments["k"] == 3
     res = _run("--study", str(tmp_path / "s"), "survey", "score", "--json", "--no-ci")
     assert res.exit_code == 0 and len(json.loads(res.stdout)["outcomes"]) == 20
+
+
+def test_score_falls_back_to_items_for_plain_rating_tables(tmp_path: Path) -> None:
+    p = tmp_path / "sat_only.csv"
+    p.write_text("id,q1,q2\n1,9,3\n2,10,4\n3,2,9\n4,9,\n", encoding="utf-8")
+    res = _run("survey", "score", str(p), "--json")
+    assert res.exit_code == 0, res.output
+    out = json.loads(res.stdout)
+    assert out["mode"] == "items" and out["outcomes"] == []
+    q1 = next(i for i in out["items"] if i["item"] == "q1")
+    assert q1["n"] == 4 and abs(q1["top_two_box"] - 7.5) < 1e-9  # 3 of 4 answered 9-10

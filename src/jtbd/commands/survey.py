@@ -13,6 +13,7 @@ from jtbd.commands import common
 from jtbd.errors import InputError, JtbdError
 
 if TYPE_CHECKING:  # the survey stack (pandas, sklearn) loads only when a command runs
+    from jtbd.survey.items import ItemScore
     from jtbd.survey.scoring import OutcomeScore
 
 survey_app = typer.Typer(no_args_is_help=True, help="Outcome surveys: draft a questionnaire, "
@@ -131,6 +132,7 @@ def score_cmd(
 ) -> None:
     """Opportunity scores: I, S and I + max(I - S, 0) per outcome, with bands."""
     from jtbd.survey import load_items, load_responses, score, score_items
+    from jtbd.survey.responses import NoRatingPairs
 
     with common.handle_errors():
         path = _responses_path(ctx, responses)
@@ -139,14 +141,20 @@ def score_cmd(
             if as_json:
                 common.print_json({"items": [r.to_dict() for r in rows]})
                 return
-            t = Table("item", "n", "scale", "top-two-box", "mean", "labels",
-                      title=f"Top-two-box scores (0-10): {path.name}")
-            for r in rows:
-                t.add_row(r.item, str(r.n), f"1-{r.scale}", _fmt(r.top_two_box), _fmt(r.mean, 2),
-                          r.family)
-            common.console.print(t)
+            _print_items(rows, path)
             return
-        data = load_responses(path, id_column=id_column, scale=scale)
+        try:
+            data = load_responses(path, id_column=id_column, scale=scale)
+        except NoRatingPairs as exc:
+            # a table of plain ratings (no importance/satisfaction pairs): score its items
+            rows = score_items(load_items(path, id_column=id_column, scale=scale))
+            common.err_console.print(f"[yellow]note:[/] {exc.args[0].split(';')[0]}; scoring every rating "
+                                     "column as a plain item (top-two-box, 0-10). Use --items to say so.")
+            if as_json:
+                common.print_json({"mode": "items", "outcomes": [], "items": [r.to_dict() for r in rows]})
+                return
+            _print_items(rows, path)
+            return
         table = score(data, by=by, ci=ci, n_boot=n_boot, seed=seed)
         if as_json:
             common.print_json(table.to_dict())
@@ -156,6 +164,14 @@ def score_cmd(
         _print_scores(table.ranked(), f"Opportunity scores: {path.name}", ci)
         for name in table.groups:
             _print_scores(table.ranked(name), f"{by} = {name} (n={table.group_sizes[name]})", ci)
+
+
+def _print_items(rows: list[ItemScore], path: Path) -> None:
+    t = Table("item", "n", "scale", "top-two-box", "mean", "labels",
+              title=f"Top-two-box scores (0-10): {path.name}")
+    for r in rows:
+        t.add_row(r.item, str(r.n), f"1-{r.scale}", _fmt(r.top_two_box), _fmt(r.mean, 2), r.family)
+    common.console.print(t)
 
 
 def _print_scores(rows: list[OutcomeScore], title: str, ci: bool) -> None:

@@ -25,6 +25,10 @@ from jtbd.survey.labels import (FAMILIES, LabelFamily, check_scale, code_column,
                                 normalise, resolve_family)
 from jtbd.survey.tables import TableSource, find_id_column, read_table, respondent_ids
 
+
+class NoRatingPairs(InputError):
+    """The table has no importance/satisfaction column pairs (it may still hold plain items)."""
+
 ACCEPTED_PATTERNS: tuple[str, ...] = (
     "imp:<outcome> / sat:<outcome>",
     "Importance - <outcome> / Satisfaction - <outcome>",
@@ -164,7 +168,7 @@ def load_responses(source: TableSource, *, id_column: str | None = None,
     id_col = find_id_column(df, id_column, path)
     pairs = _pair_columns(list(df.columns), id_col, path)
     if not pairs:
-        raise InputError(
+        raise NoRatingPairs(
             "no importance/satisfaction columns found; name them like "
             + "; ".join(ACCEPTED_PATTERNS)
             + ". For a table of plain ratings (e.g. satisfaction only) use "
