@@ -44,6 +44,9 @@ def code_document_records(doc: ParsedDocument, coder: Coder,
     excerpts = segment_document(doc)
     if not excerpts:
         return []
+    if on_warning and all(ex.role is Role.INTERVIEWER for ex in excerpts):
+        on_warning(f"{_where(doc)}: only interviewer turns were found, so there is nothing to code; "
+                   "if one of the speakers is the customer, say so with --roles 'NAME=customer'")
     if on_warning and not _supported(coder, doc):
         on_warning(str(UnsupportedLanguage(
             "the text does not look like English; the local coder supports English only, "
