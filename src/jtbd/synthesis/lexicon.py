@@ -190,3 +190,10 @@ NON_CONSUMPTION_CUES = (
     "put up with", "carry on as", "stay as i was", "leave it as", "just being more disciplined",
     "just try harder", "ignore it", "nothing at all",
 )
+
+#: Words of a struggling moment (used to prefer real struggles as job-story situations).
+STRUGGLE_CUES = (
+    "late", "lost", "forgot", "forgotten", "deadline", "penalty", "letter", "scramble", "chase", "chasing",
+    "awkward", "stress", "worst", "problem", "mess", "panic", "couldn't", "missed", "overdue", "owed",
+    "fine", "behind", "nightmare", "hours", "weekend", "again", "still hadn't", "never", "angry", "wrong",
+)

@@ -21,6 +21,9 @@ _EFFORT = re.compile(r"\b(hassle|effort|faff|manual(?:ly)?|by hand|tedious|awkwa
                      r"scramble|sort(?:ing)? out)\b")
 _KNOW = re.compile(r"\b(?:see|know|tell|find out|check)\s+((?:which|whether|if|what|how much|when|who)\s+"
                    r"[a-z' -]{3,60})", re.IGNORECASE)
+#: Verbs that do not make an object of control ("feel professional", "include fiddling").
+_NOT_OUTCOME_VERBS = frozenset(("pay", "run", "spend", "stop", "feel", "make", "include", "book", "learn", "hire",
+                                "put", "take", "go", "turn", "say", "ask", "tell", "read"))
 _FIRST_PERSON = [(re.compile(r"\b(my|our)\b", re.I), "the"), (re.compile(r"\b(me|us)\b", re.I), "them"),
                  (re.compile(r"\bI\b"), "they")]
 
@@ -62,10 +65,11 @@ def draft_outcome(text: str, codes: tuple[str, ...], banned: frozenset[str]) -> 
     low = text.lower().replace("’", "'")
     m = _KNOW.search(text.replace("’", "'"))
     if m:
-        obj = _impersonal(_cut(m.group(1))).lower()
+        obj = " ".join(_impersonal(re.split(r" without | instead | if | when ", _cut(m.group(1)))[0]).split()[:8])
+        obj = obj.lower()
         if len(obj.split()) >= 2 and not any(w in banned for w in obj.split()):
             return ("Minimize", "the time it takes to", f"know {obj}", "")
-    phrases: list[Phrase] = [p for p in verb_phrases(text, banned) if p.verb not in ("pay", "run", "spend", "stop")]
+    phrases: list[Phrase] = [p for p in verb_phrases(text, banned) if p.verb not in _NOT_OUTCOME_VERBS]
     if not phrases:
         return None
     ph = next((p for p in phrases if p.intent), phrases[0])

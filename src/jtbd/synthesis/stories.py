@@ -7,9 +7,9 @@ import re
 from jtbd.model import CodedExcerpt
 from jtbd.synthesis.corpus import Corpus, natural_key
 from jtbd.synthesis.jobs import JobCluster
-from jtbd.synthesis.lexicon import NEGATIVE_FEELINGS, POSITIVE_FEELINGS
+from jtbd.synthesis.lexicon import NEGATIVE_FEELINGS, POSITIVE_FEELINGS, STRUGGLE_CUES, VERBS
 from jtbd.synthesis.result import JobStory
-from jtbd.synthesis.text import Phrase, content_words, first_person, verb_phrases
+from jtbd.synthesis.text import Phrase, content_words, count_cues, first_person, verb_phrases
 
 STORIES_PER_JOB = 3
 _CAN = re.compile(r"\b(?:can|could|to be able to)\s+(?!not\b)([a-z][a-z' ,-]{5,80})", re.IGNORECASE)
@@ -39,64 +39,67 @@ def outcome_clause(ex: CodedExcerpt) -> str | None:
         neg = next((f for f in NEGATIVE_FEELINGS if f in feeling.lower()), None)
         if neg:
             return f"stop feeling {neg}"
-    m = _CAN.search(low)
-    if m:
+    for m in _CAN.finditer(low):
         c = _cut(m.group(1))
-        return c[:1].lower() + c[1:] if len(c.split()) >= 2 else None
+        first = c.split()[0].lower() if c else ""
+        if len(c.split()) >= 2 and first != "be" and first in VERBS:
+            return c[:1].lower() + c[1:]
+    return None
     return None
 
 
-def _pick(cands: list[int], corpus: Corpus, prefer_unit: str, used: set[int]) -> int | None:
-    same = [i for i in cands if corpus.units[i] == prefer_unit and i not in used]
-    rest = [i for i in cands if i not in used]
-    return (same or rest or cands or [None])[0]
+def _choose(cands: list[int], owner: list[str], unit: str, used: set[int], top: int = 5) -> int | None:
+    """Position of the best unused candidate, preferring one of ``unit``'s own among the top few."""
+    free = [k for k in cands if k not in used] or cands
+    if not free:
+        return None
+    own = [k for k in free[:top] if owner[k] == unit]
+    return own[0] if own else free[0]
 
 
 def build_stories(corpus: Corpus, job: JobCluster) -> list[JobStory]:
     """Up to :data:`STORIES_PER_JOB` stories for one job, from different participants'
-    situations (trigger and push sentences)."""
+    situations (trigger and push sentences). Motivations come from the job's own verb-object
+    phrases in outcome and pull sentences; expected outcomes from what customers say they can
+    do or feel afterwards."""
     ex = corpus.excerpts
-    situ = sorted((i for i in job.excerpt_idx if {"trigger", "push"} & set(ex[i].codes)),
-                  key=lambda i: (-len({"trigger", "push"} & set(ex[i].codes)),
-                                 -sum(job.terms.get(w, 0) for w in content_words(ex[i].text)), i))
-    # motivations: intention phrases from outcome / pull sentences
+    situ = sorted((i for i in job.excerpt_idx if {"trigger", "push"} & set(ex[i].codes)
+                   and len(ex[i].text.split()) >= 6),
+                  key=lambda i: (-corpus.quality(i, "trigger" if "trigger" in ex[i].codes else "push", job.terms)
+                                 - 0.3 * ("trigger" in ex[i].codes)
+                                 - 0.3 * min(2, count_cues(ex[i].text.lower(), STRUGGLE_CUES)), i))
+    phrase_score = {ph.text: sc for sc, ph, _ in (job.candidates or [])}
     motives: list[tuple[int, Phrase]] = []
     for i in job.excerpt_idx:
         if {"outcome", "pull"} & set(ex[i].codes):
             for ph in verb_phrases(ex[i].text, corpus.banned):
-                motives.append((i, ph))
-    motives.sort(key=lambda t: (-(2 if t[1].intent else 1) * (1 + sum(job.terms.get(w, 0) for w in t[1].terms)),
-                                t[0]))
+                if ph.verb not in ("stop", "feel", "make") and content_words(ph.object):
+                    motives.append((i, ph))
+    motives.sort(key=lambda t: (-(phrase_score.get(t[1].text, 0.0) + (0.2 if t[1].intent else 0.0)), t[0]))
     outs = [(i, c) for i in job.excerpt_idx if {"emotional", "outcome"} & set(ex[i].codes)
             for c in [outcome_clause(ex[i])] if c]
+    outs.sort(key=lambda t: (-corpus.quality(t[0], "outcome", job.terms), t[0]))
+    m_owner = [corpus.units[i] for i, _ in motives]
+    o_owner = [corpus.units[i] for i, _ in outs]
     stories: list[JobStory] = []
     seen_units: set[str] = set()
     used_m: set[int] = set()
     used_o: set[int] = set()
     for i in situ:
-        if len(stories) >= STORIES_PER_JOB:
+        if len(stories) >= STORIES_PER_JOB or not motives or not outs:
             break
         unit = corpus.units[i]
-        if unit in seen_units:
-            continue
         situation = _situation(corpus, ex[i])
-        if len(situation.split()) < 3 or any(st.situation == situation for st in stories):
+        if unit in seen_units or len(situation.split()) < 3 or any(st.situation == situation for st in stories):
             continue
-        m_pos = _pick(list(range(len(motives))), corpus, unit, used_m) if motives else None
-        if m_pos is None:
+        m_pos = _choose(list(range(len(motives))), m_owner, unit, used_m)
+        o_pos = _choose(list(range(len(outs))), o_owner, unit, used_o)
+        if m_pos is None or o_pos is None:
             continue
-        m_idx, m_ph = motives[m_pos]
-        same_m = [k for k, (j, _) in enumerate(motives) if corpus.units[j] == unit and k not in used_m]
-        if same_m:
-            m_pos = same_m[0]
-            m_idx, m_ph = motives[m_pos]
         used_m.add(m_pos)
-        o_cands = [k for k, (j, _) in enumerate(outs) if corpus.units[j] == unit and k not in used_o] or \
-                  [k for k in range(len(outs)) if k not in used_o] or list(range(len(outs)))
-        if not o_cands:
-            continue
-        o_idx, o_clause = outs[o_cands[0]]
-        used_o.add(o_cands[0])
+        used_o.add(o_pos)
+        m_idx, m_ph = motives[m_pos]
+        o_idx, o_clause = outs[o_pos]
         seen_units.add(unit)
         sid = f"story-{job.id.split('-', 1)[1]}-{len(stories) + 1}"
         text = f"When {situation}, I want to {m_ph.text}, so I can {o_clause}."

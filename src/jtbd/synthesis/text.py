@@ -22,6 +22,8 @@ _IRREGULAR_ING = {"getting": "get", "setting": "set", "putting": "put", "cutting
 _IRREGULAR_PAST = {"lost": "lose", "paid": "pay", "kept": "keep", "spent": "spend", "sent": "send", "made": "make",
                    "took": "take", "got": "get", "found": "find", "forgot": "forget", "left": "leave",
                    "bought": "buy", "chose": "choose", "told": "tell", "gave": "give", "wrote": "write"}
+_KEEP_DET = frozenset(("a", "an", "the", "my", "our", "your", "their", "his", "her"))
+_POSSESSIVES = frozenset(("my", "our", "your", "their", "his", "her"))
 _FILLERS = re.compile(
     r"^(?:(?:honestly|okay|ok|so|yeah|yes|well|um|uh|and|but|because|like|right|look|i mean|i think|you know|basically|"
     r"to be honest|actually)[?!.,]*\s+)+", re.IGNORECASE)
@@ -133,8 +135,10 @@ def verb_phrases(sentence: str, banned: frozenset[str] = frozenset(), max_words:
             else:
                 obj.append(t)
             j += 1
-        while obj and obj[0] in DETERMINERS:
+        while obj and obj[0] in DETERMINERS and obj[0] not in _KEEP_DET:
             obj.pop(0)
+        if obj and obj[0] in _POSSESSIVES:
+            obj[0] = "the"
         while clar and (clar[-1] in PREPOSITIONS or clar[-1] in DETERMINERS or clar[-1] in STOPWORDS):
             clar.pop()
         if len(clar) == 1:
