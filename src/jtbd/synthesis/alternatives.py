@@ -55,6 +55,8 @@ def build_alternatives(corpus: Corpus, mentions: list[tuple[int | str, Alternati
             ev, status, unit = corpus.evidence(ex), status_of(ex.text), corpus.units[holder]
         else:
             ev, status, unit = corpus.span(doc_id, m.start, m.end), None, str(doc.participant or f"doc-{doc.id}")
+        if len(m.name.split()) > 4 or re.match(r"(?i)(i|we|you|they)('d|'m|'ve)?\b", m.name):
+            continue  # a sentence, not a name
         key = normalise_name(m.name)
         kind = "non-consumption" if key == NOTHING else m.kind
         found[key].append((holder, ev, status, unit, kind, NOTHING if key == NOTHING else m.name))

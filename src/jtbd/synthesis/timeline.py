@@ -12,25 +12,29 @@ from jtbd.synthesis.text import count_cues
 
 PHASES: tuple[str, ...] = tuple(PHASE_CUES)
 MAX_QUOTES = 4
+MAX_EVENTS = 8
 
 
 def place(sentence: str, question: str | None, rel_pos: float) -> str | None:
-    """The phase of a sentence: cue hits in the sentence count double those in its question;
-    ties go to the phase nearest the sentence's relative position in the interview."""
+    """The phase of a sentence: cue hits in the sentence count double those in its question,
+    minus half a point per phase away from where its relative position in the interview
+    expects it (so "now" in a greeting is not ongoing use). None when nothing fits."""
     s = sentence.lower().replace("’", "'")
     q = (question or "").lower().replace("’", "'")
+    if len(s.split()) < 4:
+        return None
+    expected = rel_pos * (len(PHASES) - 1)
     scores = {}
-    for phase, cues in PHASE_CUES.items():
+    for k, (phase, cues) in enumerate(PHASE_CUES.items()):
         cues_w = tuple(c + " " if len(c) < 5 else c for c in cues)
-        score = 2 * count_cues(s, cues_w) + (count_cues(q, cues_w) if q else 0)
-        if score:
+        hits = 2 * count_cues(s, cues_w) + (count_cues(q, cues_w) if q else 0)
+        score = hits - 0.5 * abs(k - expected)
+        if hits and score > 0:
             scores[phase] = score
     if not scores:
         return None
     best = max(scores.values())
-    tied = [p for p in PHASES if scores.get(p) == best]
-    expected = rel_pos * (len(PHASES) - 1)
-    return min(tied, key=lambda p: (abs(PHASES.index(p) - expected), PHASES.index(p)))
+    return next(p for p in PHASES if scores.get(p) == best)
 
 
 def build_timelines(corpus: Corpus, job_of: dict[str, str]) -> list[Timeline]:
@@ -54,8 +58,9 @@ def build_timelines(corpus: Corpus, job_of: dict[str, str]) -> list[Timeline]:
         phases = []
         for ph in PHASES:
             members = placed.get(ph, [])
-            phases.append(Phase(ph, corpus.clause(corpus.excerpts[members[0]].text, 14) if members else "",
-                                [corpus.evidence(corpus.excerpts[i]) for i in members[:MAX_QUOTES]]))
+            best = sorted(sorted(members, key=lambda i: (-corpus.quality(i), i))[:MAX_QUOTES])
+            phases.append(Phase(ph, corpus.clause(corpus.excerpts[best[0]].text, 14) if best else "",
+                                [corpus.evidence(corpus.excerpts[i]) for i in best]))
         events = []
         for i in idx:
             ex = corpus.excerpts[i]
@@ -65,6 +70,8 @@ def build_timelines(corpus: Corpus, job_of: dict[str, str]) -> list[Timeline]:
             frm = before[-1] if before else PHASES[0]
             after = [ph for j, ph in seq if corpus.excerpts[j].start > ex.start and PHASES.index(ph) > PHASES.index(frm)]
             to = after[0] if after else PHASES[min(PHASES.index(frm) + 1, len(PHASES) - 1)]
+            if to == frm or len(ex.text.split()) < 4 or len(events) >= MAX_EVENTS:
+                continue
             events.append(TimelineEvent(f"tl-{len(out) + 1}-event-{len(events) + 1}", frm, to,
                                         corpus.clause(ex.text, 14), [corpus.evidence(ex)]))
         unit = corpus.units[idx[0]]
