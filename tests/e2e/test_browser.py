@@ -55,10 +55,12 @@ def test_open_document_accept_and_add_code(page, server) -> None:
     chip.locator("button.ok").click()
     page.wait_for_selector(f"#{ex_id} .chip.accepted")
     # add a human code through the "+" form
-    page.locator(f"#{ex_id} details.addcode summary").click()
-    page.locator(f"#{ex_id} details.addcode select").select_option("social")
-    page.locator(f"#{ex_id} details.addcode button").click()
+    page.locator(f"#{ex_id} a.addcode").click()
+    assert page.locator("#addcode-pop").is_visible()
+    page.locator("#addcode-pop select").select_option("social")
+    page.locator("#addcode-pop button.primary").click()
     page.wait_for_selector(f"#{ex_id} .chip.human.c-social")
+    assert page.locator("#addcode-pop").is_hidden()
     page.reload()
     assert page.locator(f"#{ex_id} .chip.accepted").count() >= 1
     assert page.locator(f"#{ex_id} .chip.human.c-social").count() == 1

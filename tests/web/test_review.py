@@ -68,3 +68,15 @@ def test_bad_review_input_is_a_clear_error(client, wb) -> None:
     assert r.status_code == 400 and "unknown code" in r.text
     r = client.post("/codes/987654/review", data={"decision": "accept", "csrf": token})
     assert r.status_code == 400 and "no code with id 987654" in r.text
+
+
+def test_add_code_form_page_works_without_javascript(client, wb) -> None:
+    ex = _coded_excerpt(wb)
+    html = client.get(f"/excerpts/{ex.id}/codes").text
+    assert f'action="/excerpts/{ex.id}/codes"' in html and "<option>social</option>" in html
+    token = html.split('name="csrf" value="')[1].split('"')[0]
+    r = client.post(f"/excerpts/{ex.id}/codes", data={"code": "habit", "csrf": token}, follow_redirects=False)
+    assert r.status_code == 303
+    assert any(c.code == "habit" and c.origin == "human" for e in wb.excerpts(ex.document_id) if e.id == ex.id
+               for c in e.codes)
+    assert client.get("/excerpts/999999/codes").status_code == 404

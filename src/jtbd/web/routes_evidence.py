@@ -61,6 +61,15 @@ def review_code(request: Request, code_id: int, decision: str = Form(...),
     return _after_change(request, wb, rec.excerpt_id)
 
 
+@router.get("/excerpts/{excerpt_id}/codes")
+def add_code_form(request: Request, excerpt_id: int, wb: Workbench = Depends(workbench)) -> Response:
+    """The add-a-code form on its own page (without JavaScript; with it, a popover is used)."""
+    ex = queries.excerpt(wb, excerpt_id)
+    if ex is None:
+        raise HTTPException(404, f"No excerpt with id {excerpt_id}.")
+    return render(request, "add_code.html", nav="documents", ex=ex, codes=CODES)
+
+
 @router.post("/excerpts/{excerpt_id}/codes", dependencies=[Depends(require_csrf)])
 def add_code(request: Request, excerpt_id: int, code: str = Form(...),
              wb: Workbench = Depends(workbench)) -> Response:

@@ -15,8 +15,32 @@
       .then(function (html) {
         // The server renders this fragment with every customer word escaped.
         if (el) { el.outerHTML = html; }
+        if (form.id === "addcode-pop") { form.hidden = true; }
       })
       .catch(function () { form.removeAttribute("data-fetch"); form.submit(); });
+  });
+  // "+" on a sentence: open the shared add-code popover next to it instead of a new page.
+  document.addEventListener("click", function (event) {
+    var pop = document.getElementById("addcode-pop");
+    if (!pop) { return; }
+    var link = event.target.closest ? event.target.closest("a[data-add]") : null;
+    if (link) {
+      event.preventDefault();
+      var id = link.getAttribute("data-add");
+      pop.action = "/excerpts/" + id + "/codes";
+      pop.setAttribute("data-fetch", "ex-" + id);
+      var box = link.getBoundingClientRect();
+      pop.hidden = false;
+      pop.style.top = (window.scrollY + box.bottom + 6) + "px";
+      pop.style.left = Math.max(8, Math.min(window.scrollX + box.left - 20, document.documentElement.clientWidth - 300)) + "px";
+      pop.querySelector("select").focus();
+    } else if (event.target.hasAttribute && event.target.hasAttribute("data-close")) {
+      pop.hidden = true;
+    }
+  });
+  document.addEventListener("keydown", function (event) {
+    var pop = document.getElementById("addcode-pop");
+    if (pop && event.key === "Escape") { pop.hidden = true; }
   });
   // Filter forms submit when a select changes.
   document.addEventListener("change", function (event) {
