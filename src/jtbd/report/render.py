@@ -65,11 +65,18 @@ def count_of(value: Any) -> int:
     return len(value) if isinstance(value, list | tuple) else 0
 
 
+def cap(text: Any) -> str:
+    """Upper-case the first letter only (for display of lower-case job statements)."""
+    t = "" if text is None else str(text)
+    return t[:1].upper() + t[1:]
+
+
 def make_env(*extra_dirs: str) -> Environment:
     """A Jinja2 environment over the report templates plus ``extra_dirs`` (searched first)."""
     loaders = [FileSystemLoader(d) for d in extra_dirs] + [PackageLoader("jtbd.report", "templates")]
     env = Environment(loader=ChoiceLoader(loaders), autoescape=select_autoescape(default=True, default_for_string=True),
                       trim_blocks=True, lstrip_blocks=True)
+    env.filters["cap"] = cap
     env.globals.update(fmt=fmt, pct=pct, ev=evidence_of, svg=svg, labels=FORCE_LABELS, seg_shares=seg_shares,
                        sig_columns=sig_columns, sig_value=sig_value, short_list=short_list, count_of=count_of)
     return env
