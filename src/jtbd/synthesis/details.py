@@ -10,11 +10,18 @@ from jtbd.synthesis.jobs import JobCluster
 from jtbd.synthesis.lexicon import (CONTEXT_CUES, NEGATIVE_FEELINGS, POSITIVE_FEELINGS, SOCIAL_NEGATIVE,
                                     SOCIAL_QUALITIES, SUPPORTING_CUES)
 from jtbd.synthesis.result import ContextItem, Demographics, Dimension, Lookalike, SupportingJob
+from jtbd.synthesis.lint import lint_job_statement
 from jtbd.synthesis.text import contains_cue, count_cues, verb_phrases
 
 MAX_QUOTES = 4
 #: Attributes that identify rather than describe a participant (ignored for look-alikes).
 _ID_ATTRS = frozenset(("name", "id", "participant", "participant_id", "email", "document", "speaker", "notes"))
+_SUPPORT_VERBS = {
+    "buyer": frozenset(("compare", "choose", "buy", "try", "decide", "sign", "pick", "test", "evaluate", "find")),
+    "co-creator": frozenset(("set", "import", "migrate", "connect", "move", "configure", "customise", "customize",
+                             "link", "learn")),
+    "transferrer": frozenset(("export", "cancel", "hand", "download", "close", "share", "archive", "transfer")),
+}
 _SUPPORT_DEFAULT = {
     "buyer": "compare the options and decide which one to hire",
     "co-creator": "set up the new way of working and move existing records over",
@@ -39,8 +46,12 @@ def dimensions(corpus: Corpus, job: JobCluster) -> dict[str, Dimension]:
     """Functional (the job statement), emotional ("feel in control", "avoid feeling awkward")
     and social ("be seen as professional") dimensions, from emotional/social excerpts."""
     ex = corpus.excerpts
-    out = {"functional": Dimension(job.statement, [corpus.evidence(ex[i]) for i in _pick(corpus, [
-        i for i in job.excerpt_idx if {"outcome", "push", "pull"} & set(ex[i].codes)])])}
+    terms = dict(job.terms)
+    for w in job.statement.split():
+        terms[w] = terms.get(w, 0.0) + 0.3
+    functional = [i for i in job.excerpt_idx if {"outcome", "push", "pull"} & set(ex[i].codes)]
+    out = {"functional": Dimension(job.statement, [corpus.evidence(ex[i]) for i in corpus.best_quotes(
+        functional, MAX_QUOTES, "outcome", terms)])}
     emo = corpus.best_quotes([i for i in job.excerpt_idx if "emotional" in ex[i].codes], 50, "emotional")
     pos: Counter[str] = Counter()
     neg: Counter[str] = Counter()
@@ -53,6 +64,8 @@ def dimensions(corpus: Corpus, job: JobCluster) -> dict[str, Dimension]:
         parts.append(f"feel {_top(pos)}")
     if _top(neg):
         parts.append(f"avoid feeling {_top(neg)}")
+    feel_words = {w for w in (_top(pos), _top(neg)) if w}
+    emo = sorted(emo, key=lambda i: (not any(w in ex[i].text.lower() for w in feel_words), emo.index(i)))
     out["emotional"] = Dimension(" and ".join(parts) if parts else ("" if not emo else "feel better about the job"),
                                  [corpus.evidence(ex[i]) for i in _pick(corpus, emo)])
     soc = corpus.best_quotes([i for i in job.excerpt_idx if "social" in ex[i].codes], 50, "social")
@@ -65,6 +78,7 @@ def dimensions(corpus: Corpus, job: JobCluster) -> dict[str, Dimension]:
         stmt = f"avoid being seen as {q}" if q in SOCIAL_NEGATIVE else f"be seen as {q}"
     else:
         stmt = "be seen well by others" if soc else ""
+    soc = sorted(soc, key=lambda i: (not (q and q in ex[i].text.lower()), soc.index(i)))
     out["social"] = Dimension(stmt, [corpus.evidence(ex[i]) for i in _pick(corpus, soc)])
     return out
 
@@ -81,7 +95,7 @@ def supporting_jobs(corpus: Corpus, job: JobCluster, job_num: str) -> list[Suppo
         phrases: Counter[str] = Counter()
         for i in idx:
             for ph in verb_phrases(ex[i].text, corpus.banned):
-                if any(contains_cue(ph.text, c) for c in cues):
+                if ph.verb in _SUPPORT_VERBS[role] and not lint_job_statement(ph.text, brands=corpus.banned):
                     phrases[ph.text] += 1
         common = [p for p, n in sorted(phrases.items(), key=lambda t: (-t[1], t[0])) if n >= 2]
         stmt = common[0] if common else _SUPPORT_DEFAULT[role]
@@ -113,23 +127,45 @@ def context(corpus: Corpus, job: JobCluster, per_type: int = 3) -> list[ContextI
     return out
 
 
+def _profile_keys(units: list[str], attributes: dict[str, dict[str, str]]) -> list[str]:
+    """Attributes that describe a kind of person (some values shared), not one person
+    (a unique value each, like a date or a town)."""
+    values: dict[str, list[str]] = defaultdict(list)
+    for u in units:
+        for k, v in attributes.get(u, {}).items():
+            if k.lower() not in _ID_ATTRS and v:
+                values[k].append(str(v).strip().lower())
+    return sorted(k for k, vs in values.items()
+                  if len(vs) >= 2 and (k.lower() == "age" or len(set(vs)) <= 0.75 * len(vs)))
+
+
+def _same(key: str, a: str, b: str) -> bool:
+    if key.lower() == "age":
+        try:
+            return abs(float(a) - float(b)) <= 5
+        except ValueError:
+            pass
+    return a.strip().lower() == b.strip().lower()
+
+
 def demographics(jobs: list[JobCluster], attributes: dict[str, dict[str, str]]) -> dict[str, Demographics]:
-    """Per job: how its participants' attributes spread, and look-alikes — pairs with
-    near-identical attributes (>= 75% equal, at least two shared keys) but different jobs."""
+    """Per job: how its participants' attributes spread, and look-alikes — pairs of
+    participants with near-identical profiles (>= 75% of the shared profile attributes equal,
+    ages within 5 years, at least two attributes) but different jobs."""
     job_of = {u: j.id for j in jobs for u in j.units}
     out: dict[str, Demographics] = {}
     look: dict[str, list[Lookalike]] = defaultdict(list)
     units = sorted(job_of)
+    keys = _profile_keys(units, attributes)
     for a, b in combinations(units, 2):
         if job_of[a] == job_of[b]:
             continue
-        ka = {k: v for k, v in attributes.get(a, {}).items() if k.lower() not in _ID_ATTRS and v}
-        kb = {k: v for k, v in attributes.get(b, {}).items() if k.lower() not in _ID_ATTRS and v}
-        keys = sorted(set(ka) & set(kb))
-        if len(keys) < 2:
+        ka, kb = attributes.get(a, {}), attributes.get(b, {})
+        common = [k for k in keys if ka.get(k) and kb.get(k)]
+        if len(common) < 2:
             continue
-        same = {k: ka[k] for k in keys if str(ka[k]).strip().lower() == str(kb[k]).strip().lower()}
-        sim = len(same) / len(keys)
+        same = {k: ka[k] for k in common if _same(k, ka[k], kb[k])}
+        sim = len(same) / len(common)
         if sim >= 0.75:
             look[job_of[a]].append(Lookalike(a, b, job_of[b], round(sim, 2), same))
             look[job_of[b]].append(Lookalike(b, a, job_of[a], round(sim, 2), same))

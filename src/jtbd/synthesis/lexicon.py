@@ -88,11 +88,13 @@ PHASE_CUES: dict[str, tuple[str, ...]] = {
     "first_thought": (
         "first started thinking", "first thought", "first time", "back of my mind", "started to think",
         "first realised", "first realized", "wondered", "it occurred to me", "first think",
-        "bookmarked", "mentioned she used", "mentioned he used", "planted", "seed",
+        "bookmarked", "mentioned she used", "mentioned he used", "planted", "seed", "first noticed",
+        "started to wonder", "thought about", "idea", "should probably",
     ),
     "passive_looking": (
         "kept an eye", "noticed an ad", "saw an ad", "see ads", "saw ads", "passively", "heard about",
-        "in passing", "came across", "half looking", "vaguely", "seen it around", "kept seeing",
+        "in passing", "came across", "half looking", "vaguely", "seen it around", "kept seeing", "heard",
+        "mentioned", "podcast", "friend", "someone at", "recommended", "word of mouth",
     ),
     "active_looking": (
         "started googling", "googled", "searched", "trial", "compared", "comparing", "looked properly",
@@ -131,7 +133,7 @@ STEP_CUES: dict[str, tuple[str, ...]] = {
     "execute": ("send", "invoice", "file", "submit", "pay ", "bill", "email it", "do the", "return"),
     "monitor": ("track", "keep an eye", "overdue", "late", "status", "landed", "know whether", "know which",
                 "see which", "outstanding", "owed", "owe me", "cash flow", "cashflow"),
-    "modify": ("chase", "remind", "follow up", "following up", "fix", "change", "adjust", "resend", "update",
+    "modify": ("chas", "remind", "follow up", "following up", "fix", "change", "adjust", "resend", "update",
                "nudge", "awkward email"),
     "conclude": ("paid", "close", "finish", "done", "archive", "year-end", "year end", "reconcile", "wrap up",
                  "tax return", "hand it to", "accountant"),

@@ -16,19 +16,20 @@ MAX_EVENTS = 8
 
 
 def place(sentence: str, question: str | None, rel_pos: float) -> str | None:
-    """The phase of a sentence: cue hits in the sentence count double those in its question,
-    minus half a point per phase away from where its relative position in the interview
+    """The phase of a sentence: cue hits in the sentence count 2, those in its question 1.5,
+    minus 0.45 points per phase away from where its relative position in the interview
     expects it (so "now" in a greeting is not ongoing use). None when nothing fits."""
     s = sentence.lower().replace("’", "'")
     q = (question or "").lower().replace("’", "'")
     if len(s.split()) < 4:
         return None
-    expected = rel_pos * (len(PHASES) - 1)
+    # The switch story fills roughly the middle 80% of an interview (background first, reflection last).
+    expected = min(1.0, max(0.0, (rel_pos - 0.1) / 0.8)) * (len(PHASES) - 1)
     scores = {}
     for k, (phase, cues) in enumerate(PHASE_CUES.items()):
         cues_w = tuple(c + " " if len(c) < 5 else c for c in cues)
-        hits = 2 * count_cues(s, cues_w) + (count_cues(q, cues_w) if q else 0)
-        score = hits - 0.5 * abs(k - expected)
+        hits = 2 * count_cues(s, cues_w) + (1.5 * count_cues(q, cues_w) if q else 0)
+        score = hits - 0.45 * abs(k - expected)
         if hits and score > 0:
             scores[phase] = score
     if not scores:

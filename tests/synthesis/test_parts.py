@@ -1,0 +1,73 @@
+"""The small parts of the synthesis: language heuristics, placement rules, the wording hook."""
+from __future__ import annotations
+
+from jtbd.synthesis import SynthesisInput, synthesize
+from jtbd.synthesis.alternatives import normalise_name, status_of
+from jtbd.synthesis.jobmap import step_of
+from jtbd.synthesis.outcomes import draft_outcome
+from jtbd.synthesis.text import base_verb, clean_clause, gerund, verb_phrases
+from jtbd.synthesis.timeline import place
+
+
+def test_verb_phrases_find_intentions_and_objects() -> None:
+    got = verb_phrases("I just want to get paid on time for the work I finished.")
+    assert got[0].text == "get paid on time for the work" and got[0].intent
+    assert [p.text for p in verb_phrases("Because chasing late payments feels so awkward.")] == ["chase late payments"]
+    assert verb_phrases("I lost receipts again.")[0].text == "lose receipts"
+    assert verb_phrases("I want to send it with Tally.", banned=frozenset({"tally"})) == []
+
+
+def test_verb_forms_and_clauses() -> None:
+    assert (gerund("chase"), gerund("get"), gerund("keep")) == ("chasing", "getting", "keeping")
+    assert base_verb("chasing") == "chase" and base_verb("invoices") == "invoice"
+    assert clean_clause("Honestly? The invoice was sixty days late. Then more.") == "the invoice was sixty days late"
+    assert clean_clause("Xero was too complicated.", keep_case=frozenset({"xero"})) == "Xero was too complicated"
+
+
+def test_timeline_placement_uses_sentence_question_and_position() -> None:
+    assert place("That week I started googling invoice apps.", None, 0.4) == "active_looking"
+    assert place("It was always in the back of my mind.", None, 0.2) == "first_thought"
+    assert place("I can hear you now, sorry.", None, 0.0) is None  # a greeting is not ongoing use
+    assert place("It took me ten minutes, honestly.", "How was the first week?", 0.7) == "first_use"
+
+
+def test_alternative_names_and_status() -> None:
+    assert normalise_name("Do nothing") == normalise_name("Nothing") == "doing nothing"
+    assert normalise_name("  FreshBooks's ") == "freshbooks"
+    assert status_of("FreshBooks felt too expensive, so I ruled it out.") == "rejected"
+    assert status_of("In the end I went with Tally.") == "chosen"
+    assert status_of("I used to keep a spreadsheet.") == "used"
+    assert status_of("I looked at Xero's pricing page.") == "considered"
+
+
+def test_job_map_steps_and_outcome_drafts() -> None:
+    assert step_of("I spent weekends digging out receipts.") == "locate"
+    assert step_of("Chasing clients for money is the worst part.") == "modify"
+    assert draft_outcome("Chasing late payments took me hours every month.", ("push",), frozenset()) == (
+        "Minimize", "the time it takes to", "chase late payments", "")
+    assert draft_outcome("Now I can see which invoices are overdue.", ("outcome",), frozenset())[2] == \
+        "know which invoices are overdue"
+    assert draft_outcome("I lost receipts for the van.", ("push",), frozenset())[:2] == ("Minimize", "the likelihood of")
+    assert draft_outcome("It was sunny.", ("push",), frozenset()) is None
+
+
+class _Polisher:
+    """A wording hook like an LLM provider would supply."""
+
+    def __init__(self, answer: str) -> None:
+        self.answer = answer
+        self.calls: list[tuple[str, str, list[str]]] = []
+
+    def improve(self, kind: str, text: str, quotes: list[str]) -> str:
+        self.calls.append((kind, text, quotes))
+        return self.answer
+
+
+def test_improve_wording_hook_is_linted(study: SynthesisInput) -> None:
+    good = _Polisher("get paid on time for finished client work")
+    syn = synthesize(study, improve_wording=good)
+    assert good.calls and all(kind == "job" and quotes for kind, _, quotes in good.calls)
+    assert {j.statement for j in syn.jobs} == {"get paid on time for finished client work"}
+    bad = _Polisher("use Tally to send invoices and track time")
+    syn = synthesize(study, improve_wording=bad)
+    assert all("Tally" not in j.statement for j in syn.jobs)
