@@ -90,3 +90,9 @@ def test_token_from_another_app_is_rejected(client, wb) -> None:
     r = client.post("/stories/story-1-1", data={"csrf": token, "situation": "a", "motivation": "b",
                                                  "expected_outcome": "c"})
     assert r.status_code == 403
+
+
+def test_foreign_host_header_is_refused(client) -> None:
+    """DNS rebinding: a page on evil.example resolving to 127.0.0.1 must not read the study."""
+    assert client.get("/", headers={"host": "evil.example"}).status_code == 400
+    assert client.get("/", headers={"host": "127.0.0.1:8765"}).status_code == 200

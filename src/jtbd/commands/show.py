@@ -63,4 +63,5 @@ def serve(
     console.print(f"Serving [bold]{wb.config.name}[/] at {url} (Ctrl+C to stop)")
     if open_browser:
         threading.Timer(1.0, lambda: webbrowser.open(url)).start()
-    uvicorn.run(create_app(lambda: wb, actor=actor), host=host, port=port, log_level="warning")
+    hosts = ["*"] if host in ("0.0.0.0", "::") else sorted({host, "127.0.0.1", "localhost"})
+    uvicorn.run(create_app(lambda: wb, actor=actor, allowed_hosts=hosts), host=host, port=port, log_level="warning")

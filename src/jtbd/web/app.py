@@ -8,7 +8,7 @@ on; customer text is never marked safe.
 from __future__ import annotations
 
 import threading
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import asynccontextmanager
 from importlib import resources
 from typing import TYPE_CHECKING, Any
@@ -17,6 +17,7 @@ from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse, PlainTextResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from jtbd.errors import InputError, JtbdError
 from jtbd.report.render import make_env, stylesheet
@@ -65,9 +66,15 @@ def render(request: Request, template: str, status_code: int = 200, **context: A
     return HTMLResponse(html, status_code=status_code)
 
 
-def create_app(workbench_opener: WorkbenchOpener, *, actor: str = "analyst", secret: bytes | None = None) -> FastAPI:
+#: Host headers accepted by default: this computer only (guards against DNS rebinding).
+LOCAL_HOSTS: tuple[str, ...] = ("127.0.0.1", "localhost", "testserver")
+
+
+def create_app(workbench_opener: WorkbenchOpener, *, actor: str = "analyst", secret: bytes | None = None,
+               allowed_hosts: Sequence[str] = LOCAL_HOSTS) -> FastAPI:
     """The web app over the study that ``workbench_opener()`` opens (called once, lazily).
-    ``actor`` names the person whose reviews and edits are recorded."""
+    ``actor`` names the person whose reviews and edits are recorded; requests whose Host header
+    is not in ``allowed_hosts`` are refused (pass ``["*"]`` to accept any)."""
     from jtbd.web import routes_evidence, routes_synthesis
 
     holder = WorkbenchHolder(workbench_opener)
@@ -84,6 +91,7 @@ def create_app(workbench_opener: WorkbenchOpener, *, actor: str = "analyst", sec
     web_templates = str(resources.files("jtbd.web").joinpath("templates"))
     app.state.templates = make_env(web_templates)
     app.middleware("http")(security.middleware(security.CsrfSigner(secret)))
+    app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(allowed_hosts))
 
     @app.get("/static/jtbd.css", include_in_schema=False)
     def shared_css() -> Response:
