@@ -149,7 +149,8 @@ class StudyViewCache:
         self._view: StudyView | None = None
         self._lock = threading.Lock()
 
-    def get(self, wb: Workbench) -> StudyView:
+    def get(self, wb: Workbench, *, fresh_counts: bool = False) -> StudyView:
+        """The view; with ``fresh_counts`` its study counts are re-read (the dashboard)."""
         last = wb.store.edit_log(limit=1)
         stamp = (last[0]["id"], last[0]["at"]) if last else None
         with self._lock:
@@ -157,4 +158,4 @@ class StudyViewCache:
                 self._view, self._stamp = StudyView(wb), stamp
                 return self._view
             view = self._view
-        return view.with_status(wb.status())
+        return view.with_status(wb.status()) if fresh_counts else view

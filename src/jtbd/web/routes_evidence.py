@@ -19,7 +19,7 @@ def _is_fetch(request: Request) -> bool:
 
 @router.get("/")
 def dashboard(request: Request, wb: Workbench = Depends(workbench)) -> Response:
-    view = request.app.state.views.get(wb)
+    view = request.app.state.views.get(wb, fresh_counts=True)
     st = view.status
     status_counts = st.get("code_status", {})
     return render(request, "dashboard.html", nav="home", view=view, codes=st.get("codes", {}),
