@@ -47,7 +47,8 @@ def test_job_map_steps_and_outcome_drafts() -> None:
         "Minimize", "the time it takes to", "chase late payments", "")
     assert draft_outcome("Now I can see which invoices are overdue.", ("outcome",), frozenset())[2] == \
         "know which invoices are overdue"
-    assert draft_outcome("I lost receipts for the van.", ("push",), frozenset())[:2] == ("Minimize", "the likelihood of")
+    lost = draft_outcome("I lost receipts for the van.", ("push",), frozenset())
+    assert lost is not None and lost[:2] == ("Minimize", "the likelihood of")
     assert draft_outcome("It was sunny.", ("push",), frozenset()) is None
 
 

@@ -58,7 +58,8 @@ def test_job_stories_have_three_backed_clauses(syn: Synthesis) -> None:
 
 def test_forces_cover_all_four_per_job_and_segments(syn: Synthesis) -> None:
     for j in syn.jobs:
-        assert {f.force for f in syn.forces if f.job == j.id and f.segment is None} == {"push", "pull", "anxiety", "habit"}
+        forces = {f.force for f in syn.forces if f.job == j.id and f.segment is None}
+        assert forces == {"push", "pull", "anxiety", "habit"}
     segs = [f for f in syn.forces if f.segment is not None]
     assert segs and all(f.segment.attribute == "buying_role" for f in segs)
     assert {f.segment.value for f in segs} >= {"decision maker", "user"}

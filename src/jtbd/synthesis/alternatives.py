@@ -65,7 +65,7 @@ def build_alternatives(corpus: Corpus, mentions: list[tuple[int | str, Alternati
     for i, ex in enumerate(corpus.excerpts):
         if i not in covered and any(c in ex.text.lower().replace("’", "'") for c in NON_CONSUMPTION_CUES):
             found[NOTHING].append((i, corpus.evidence(ex), "considered", corpus.units[i], "non-consumption", NOTHING))
-    out = []
+    out: list[Alternative] = []
     for key in sorted(found, key=lambda k: (-len({r[3] for r in found[k]}), k)):
         rows = found[key]
         per_unit: dict[str, str] = {}

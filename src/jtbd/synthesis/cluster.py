@@ -1,8 +1,8 @@
 """Text vectors and clustering: TF-IDF, LSA, k-means with k chosen by silhouette."""
 from __future__ import annotations
 
-from collections.abc import Sequence
 import warnings
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np

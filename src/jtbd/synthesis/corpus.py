@@ -122,11 +122,11 @@ def _brand_words(inp: SynthesisInput, excerpts: list[CodedExcerpt], docs: dict[s
     lower: Counter[str] = Counter()
     for ex in excerpts:
         text = docs[str(ex.document_id)].text[ex.start:ex.end]
-        for m in _TOKEN.finditer(text):
-            w = m.group(0)
+        for tok in _TOKEN.finditer(text):
+            w = tok.group(0)
             if w[0].islower():
                 lower[w] += 1
-            elif m.start() > 0 and not _SENTENCE_START.search(text, 0, m.start()) and w not in _NOT_BRANDS:
+            elif tok.start() > 0 and not _SENTENCE_START.search(text, 0, tok.start()) and w not in _NOT_BRANDS:
                 caps[w.lower()] += 1
     out.update(w for w, n in caps.items() if n >= 2 and n > 2 * lower.get(w, 0) and w not in STOPWORDS)
     return frozenset(out)

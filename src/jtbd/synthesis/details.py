@@ -7,10 +7,16 @@ from itertools import combinations
 
 from jtbd.synthesis.corpus import Corpus
 from jtbd.synthesis.jobs import JobCluster
-from jtbd.synthesis.lexicon import (CONTEXT_CUES, NEGATIVE_FEELINGS, POSITIVE_FEELINGS, SOCIAL_NEGATIVE,
-                                    SOCIAL_QUALITIES, SUPPORTING_CUES)
-from jtbd.synthesis.result import ContextItem, Demographics, Dimension, Lookalike, SupportingJob
+from jtbd.synthesis.lexicon import (
+    CONTEXT_CUES,
+    NEGATIVE_FEELINGS,
+    POSITIVE_FEELINGS,
+    SOCIAL_NEGATIVE,
+    SOCIAL_QUALITIES,
+    SUPPORTING_CUES,
+)
 from jtbd.synthesis.lint import lint_job_statement
+from jtbd.synthesis.result import ContextItem, Demographics, Dimension, Lookalike, SupportingJob
 from jtbd.synthesis.text import contains_cue, count_cues, verb_phrases
 
 MAX_QUOTES = 4
@@ -87,7 +93,7 @@ def supporting_jobs(corpus: Corpus, job: JobCluster, job_num: str) -> list[Suppo
     """Buyer, co-creator and transferrer jobs from excerpts about comparing/buying,
     setting up/migrating, and cancelling/exporting/handing over."""
     ex = corpus.excerpts
-    out = []
+    out: list[SupportingJob] = []
     for role, cues in SUPPORTING_CUES.items():
         idx = [i for i in job.excerpt_idx if count_cues(ex[i].text.lower(), cues)]
         if not idx:

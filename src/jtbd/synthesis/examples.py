@@ -15,7 +15,8 @@ from jtbd.model import AlternativeMention, CodedExcerpt, Role
 from jtbd.synthesis.inputs import DocumentInfo, SynthesisInput
 
 # (question, [(sentence, codes), ...]) – "{x}" slots are filled per participant.
-_JOB_A = [
+Script = list[tuple[str, list[tuple[str, tuple[str, ...]]]]]
+_JOB_A: Script = [
     ("Tell me about your work.", [
         ("I'm a freelance {occ} and I work from my kitchen table most days.", ()),
         ("I usually have five or six clients at once.", ()),
@@ -55,7 +56,7 @@ _JOB_A = [
         ("I feel in control of my cash flow for the first time.", ("emotional", "outcome")),
     ]),
 ]
-_JOB_B = [
+_JOB_B: Script = [
     ("Tell me about your work.", [
         ("I run a small {occ} business and I'm on site in the van most of the week.", ()),
         ("My wife helps with the paperwork in the evenings.", ()),
@@ -104,7 +105,7 @@ _PEOPLE_B = [("Dave", "plumbing", "Xero", "52", "male", "decision maker", "3"),
              ("Priya", "landscaping", "QuickBooks", "36", "female", "user", "1")]
 
 
-def _interview(doc_id: int, name: str, script: list[tuple[str, list[tuple[str, tuple[str, ...]]]]],
+def _interview(doc_id: int, name: str, script: Script,
                slots: dict[str, str], rng: random.Random | None, drop: float
                ) -> tuple[str, list[tuple[int, int, tuple[str, ...], str, int]]]:
     """Build an interview text and (start, end, codes, question, turn) for each customer sentence."""

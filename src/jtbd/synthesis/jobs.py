@@ -2,7 +2,6 @@
 cluster's job as verb + object + clarifier from its own language."""
 from __future__ import annotations
 
-import math
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass

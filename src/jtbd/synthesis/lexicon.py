@@ -35,7 +35,8 @@ PHRASE_STOP = frozenset(
     whom whose where why how i i'm i'd i've i'll it's you we they he she was were is are be been
     had has have would could should will can do did does not don't didn't just really like um uh
     yeah basically actually anyway feels felt seems seemed makes made takes took goes went gets
-    kept keeps
+    kept keeps one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty
+    forty fifty sixty hundred thousand couple half dozen
     """.split()
 )
 PREPOSITIONS = frozenset(
@@ -132,7 +133,7 @@ STEP_CUES: dict[str, tuple[str, ...]] = {
                 "right number", "accurate", "mistake"),
     "execute": ("send", "invoice", "file", "submit", "pay ", "bill", "email it", "do the", "return"),
     "monitor": ("track", "keep an eye", "overdue", "late", "status", "landed", "know whether", "know which",
-                "see which", "outstanding", "owed", "owe me", "cash flow", "cashflow"),
+                "see which", "outstanding", "owed", "owe me", "owes", "owing", "who owes", "cash flow", "cashflow"),
     "modify": ("chas", "remind", "follow up", "following up", "fix", "change", "adjust", "resend", "update",
                "nudge", "awkward email"),
     "conclude": ("paid", "close", "finish", "done", "archive", "year-end", "year end", "reconcile", "wrap up",

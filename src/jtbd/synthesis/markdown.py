@@ -28,7 +28,8 @@ def render_markdown(syn: Synthesis) -> str:
     L += ["## Jobs", ""]
     for j in syn.jobs:
         L += [f"### {j.id}: {j.statement}", "",
-              f"*{len(j.participants)} participants:* {', '.join(j.participants)}  ", f"*Top terms:* {', '.join(j.top_terms)}", ""]
+              f"*{len(j.participants)} participants:* {', '.join(j.participants)}  ",
+              f"*Top terms:* {', '.join(j.top_terms)}", ""]
         L += _quotes(j.evidence)
         for name, dim in j.dimensions.items():
             if dim.statement:
@@ -44,8 +45,9 @@ def render_markdown(syn: Synthesis) -> str:
             L += [f"- **Force balance**: push {b.push:.2f} + pull {b.pull:.2f} = {b.progress:.2f} vs anxiety "
                   f"{b.anxiety:.2f} + habit {b.habit:.2f} = {b.resistance:.2f} — {b.verdict}", ""]
         if j.demographics.spread:
+            spread = j.demographics.spread.items()
             L += ["- **Who has this job**: " + "; ".join(
-                f"{k}: " + ", ".join(f"{v} ({n})" for v, n in vals.items()) for k, vals in j.demographics.spread.items()), ""]
+                f"{k}: " + ", ".join(f"{v} ({n})" for v, n in vals.items()) for k, vals in spread), ""]
         for la in j.demographics.lookalikes[:5]:
             L += [f"- **Look-alike**: {la.participant} and {la.other} ({la.other_job}) share "
                   f"{', '.join(f'{k}={v}' for k, v in la.shared.items())} but have different jobs", ""]
@@ -69,11 +71,12 @@ def render_markdown(syn: Synthesis) -> str:
     L += ["## Job map", ""]
     for m in syn.job_map:
         L += [f"### {m.job}", "", "| step | group | evidence | push | breakdown |", "|---|---|---|---|---|"]
-        L += [f"| {s.step} | {s.group} | {s.evidence_count} | {s.push} | {'yes' if s.breakdown else ''} |" for s in m.steps]
+        L += [f"| {st.step} | {st.group} | {st.evidence_count} | {st.push} | {'yes' if st.breakdown else ''} |"
+              for st in m.steps]
         L += [""]
-        for s in m.steps:
-            if s.breakdown:
-                L += [f"**Breakdown at {s.step}:**", ""] + _quotes(s.evidence[:3])
+        for st in m.steps:
+            if st.breakdown:
+                L += [f"**Breakdown at {st.step}:**", ""] + _quotes(st.evidence[:3])
     L += ["## Alternatives (competition by job)", ""]
     for a in syn.alternatives:
         L += [f"### {a.name} ({a.kind}, {a.status})", "",
@@ -84,9 +87,9 @@ def render_markdown(syn: Synthesis) -> str:
     L += ["## Switch timelines", ""]
     for t in syn.timelines:
         L += [f"### {t.participant or t.source} ({t.job or 'no job'})", ""]
-        for p in t.phases:
-            if p.evidence:
-                L += [f"**{p.phase.replace('_', ' ')}**: {p.summary}", ""] + _quotes(p.evidence[:1])
+        for ph in t.phases:
+            if ph.evidence:
+                L += [f"**{ph.phase.replace('_', ' ')}**: {ph.summary}", ""] + _quotes(ph.evidence[:1])
         for e in t.events:
             L += [f"- *Trigger* ({e.from_phase} → {e.to_phase}): {e.label}", ""]
     L += ["## Themes", ""]

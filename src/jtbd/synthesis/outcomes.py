@@ -24,6 +24,8 @@ _KNOW = re.compile(r"\b(?:see|know|tell|find out|check)\s+((?:which|whether|if|w
 #: Verbs that do not make an object of control ("feel professional", "include fiddling").
 _NOT_OUTCOME_VERBS = frozenset(("pay", "run", "spend", "stop", "feel", "make", "include", "book", "learn", "hire",
                                 "put", "take", "go", "turn", "say", "ask", "tell", "read"))
+#: Verbs of an end state: wishes for them become "Increase the likelihood of ...".
+_ACHIEVE_VERBS = frozenset(("get", "keep", "stay", "win", "reach", "avoid", "meet", "hit", "finish", "grow"))
 _FIRST_PERSON = [(re.compile(r"\b(my|our)\b", re.I), "the"), (re.compile(r"\b(me|us)\b", re.I), "them"),
                  (re.compile(r"\bI\b"), "they")]
 
@@ -61,7 +63,8 @@ def _cut(s: str) -> str:
 def draft_outcome(text: str, codes: tuple[str, ...], banned: frozenset[str]) -> tuple[str, str, str, str] | None:
     """(direction, metric, object, clarifier) for one sentence, or None when it states no
     measurable pain or wish. Pains about time/effort/likelihood become "Minimize ...";
-    a wish to achieve something becomes "Increase the likelihood of ...". """
+    a wish for an end state ("get paid") becomes "Increase the likelihood of ...", a wish to
+    do something ("send an invoice") "Minimize the time it takes to ...". """
     low = text.lower().replace("’", "'")
     m = _KNOW.search(text.replace("’", "'"))
     if m:
@@ -86,9 +89,9 @@ def draft_outcome(text: str, codes: tuple[str, ...], banned: frozenset[str]) -> 
             return ("Minimize", "the likelihood of", f"{gerund(ph.verb)} {_impersonal(ph.object)}", clar)
         return None
     if "outcome" in codes:
-        if _TIME.search(low) and not ph.intent:
-            return ("Minimize", "the time it takes to", obj, clar)
-        return ("Increase", "the likelihood of", f"{gerund(ph.verb)} {_impersonal(ph.object)}", clar)
+        if ph.verb in _ACHIEVE_VERBS:
+            return ("Increase", "the likelihood of", f"{gerund(ph.verb)} {_impersonal(ph.object)}", clar)
+        return ("Minimize", "the time it takes to", obj, clar)
     return None
 
 
@@ -115,7 +118,7 @@ def build_outcomes(corpus: Corpus, job_of: dict[str, str]) -> list[Outcome]:
         target.steps[step_of(f"{d.object} {d.clarifier}") or step_of(ex.text) or "execute"] += 1
     drafts.sort(key=lambda d: (d.job or "~", -len(d.units), d.statement))
     per_job: Counter[str] = Counter()
-    out = []
+    out: list[Outcome] = []
     for d in drafts:
         per_job[d.job or ""] += 1
         if per_job[d.job or ""] > MAX_PER_JOB:
@@ -123,7 +126,8 @@ def build_outcomes(corpus: Corpus, job_of: dict[str, str]) -> list[Outcome]:
         step = sorted(d.steps.items(), key=lambda t: (-t[1], t[0]))[0][0]
         stmt = d.statement
         out.append(Outcome(f"outcome-{len(out) + 1}", stmt, d.direction, d.metric, d.object, d.clarifier, d.job,
-                           step, sorted(d.units, key=natural_key), lint_outcome_statement(stmt, brands=corpus.banned), d.evidence))
+                           step, sorted(d.units, key=natural_key), lint_outcome_statement(stmt, brands=corpus.banned),
+                           d.evidence))
     return out
 
 

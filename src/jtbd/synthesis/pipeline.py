@@ -83,8 +83,9 @@ def _synthesize(inp: SynthesisInput, progress: Progress | None, improve_wording:
         assert c.phrase is not None
         docs = sorted({corpus.excerpts[i].document_id for i in c.excerpt_idx}, key=str)
         ev = [corpus.evidence(corpus.excerpts[i]) for i in _quotes_for(corpus, c)]
+        clarifier = c.statement[len(f"{c.phrase.verb} {c.phrase.object}"):].strip()
         jobs.append(Job(c.id, c.statement, "functional", c.phrase.verb, c.phrase.object,
-                        c.statement[len(f"{c.phrase.verb} {c.phrase.object}"):].strip(), sorted(c.units, key=natural_key), docs,
+                        clarifier, sorted(c.units, key=natural_key), docs,
                         list(c.terms)[:8], dimensions(corpus, c), supporting_jobs(corpus, c, num),
                         context(corpus, c), demo[c.id], balances.get(c.id), list(c.lint or []), ev))
         stories.extend(build_stories(corpus, c))

@@ -8,7 +8,7 @@ from __future__ import annotations
 import dataclasses
 import types
 import typing
-from functools import lru_cache
+from functools import cache
 from typing import Any, TypeVar, Union
 
 T = TypeVar("T")
@@ -25,7 +25,7 @@ def to_plain(obj: Any) -> Any:
     return obj
 
 
-@lru_cache(maxsize=None)
+@cache
 def _hints(cls: type) -> dict[str, Any]:
     return typing.get_type_hints(cls)
 
@@ -59,7 +59,7 @@ def from_plain(tp: Any, value: Any) -> Any:
 
 def build(cls: type[T], data: dict[str, Any]) -> T:
     """Construct dataclass ``cls`` from a dict; unknown keys are ignored, missing ones default."""
-    hints = _hints(cls)
+    hints = _hints(cls)  # type: ignore[arg-type]
     kwargs = {}
     for f in dataclasses.fields(cls):  # type: ignore[arg-type]
         if f.name in data:

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from functools import lru_cache
 from dataclasses import dataclass
+from functools import lru_cache
 
 from jtbd.synthesis.lexicon import DETERMINERS, PHRASE_STOP, PREPOSITIONS, PRONOUNS, STOPWORDS, VERBS
 

@@ -62,14 +62,15 @@ def build_timelines(corpus: Corpus, job_of: dict[str, str]) -> list[Timeline]:
             best = sorted(sorted(members, key=lambda i: (-corpus.quality(i), i))[:MAX_QUOTES])
             phases.append(Phase(ph, corpus.clause(corpus.excerpts[best[0]].text, 14) if best else "",
                                 [corpus.evidence(corpus.excerpts[i]) for i in best]))
-        events = []
+        events: list[TimelineEvent] = []
         for i in idx:
             ex = corpus.excerpts[i]
             if "trigger" not in ex.codes:
                 continue
             before = [ph for j, ph in seq if corpus.excerpts[j].start <= ex.start]
             frm = before[-1] if before else PHASES[0]
-            after = [ph for j, ph in seq if corpus.excerpts[j].start > ex.start and PHASES.index(ph) > PHASES.index(frm)]
+            after = [ph for j, ph in seq
+                     if corpus.excerpts[j].start > ex.start and PHASES.index(ph) > PHASES.index(frm)]
             to = after[0] if after else PHASES[min(PHASES.index(frm) + 1, len(PHASES) - 1)]
             if to == frm or len(ex.text.split()) < 4 or len(events) >= MAX_EVENTS:
                 continue
