@@ -34,13 +34,16 @@ from sklearn.model_selection import GroupKFold
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from jtbd.coding.features import N_FEATURES, Context, vectorise  # noqa: E402
+from jtbd.coding.embeddings import default_embeddings  # noqa: E402
+from jtbd.coding.features import N_FEATURES, Context, dense_features, vectorise  # noqa: E402
 from jtbd.coding.linear import LinearModel  # noqa: E402
 from jtbd.model import CODES  # noqa: E402
 
 DATA = ROOT / "src" / "jtbd" / "coding" / "data"
-VERSION = "1.0"
+VERSION = "2.0"
 C = 8.0
+DENSE_SCALE = 0.5
+FORCES = ("push", "pull", "anxiety", "habit")
 COPIES = 3
 THRESHOLD_CAP = 0.5
 
@@ -101,13 +104,13 @@ def expand(blocks: list[dict], offset: int) -> list[dict]:
         for k in range(copies):
             dom = DOMAINS[(b * COPIES + k) % len(DOMAINS)]
             question = block["question"].format(**dom) if block["question"] else None
-            previous = None
-            for codes, text in block["lines"]:
-                text = text.format(**dom)
-                rows.append({"text": text, "question": question, "previous": previous,
+            texts = [t.format(**dom) for _, t in block["lines"]]
+            for i, (codes, _) in enumerate(block["lines"]):
+                rows.append({"text": texts[i], "question": question,
+                             "previous": texts[i - 1] if i else None,
+                             "next": texts[i + 1] if i + 1 < len(texts) else None,
                              "setting": "review" if block["review"] else "interview",
                              "codes": codes, "group": offset + b})
-                previous = text
     return rows
 
 
@@ -126,14 +129,24 @@ def build_dataset() -> dict[str, list[dict]]:
     return out
 
 
-def matrix(rows: list[dict]) -> sparse.csr_matrix:
-    ctx = [Context(question=r["question"], previous=r["previous"],
-                   review=r["setting"] == "review") for r in rows]
-    indptr, indices, values = vectorise([r["text"] for r in rows], ctx)
-    return sparse.csr_matrix((values, indices, indptr), shape=(len(rows), N_FEATURES))
+def contexts(rows: list[dict]) -> list[Context]:
+    return [Context(question=r["question"], previous=r["previous"], next=r.get("next"),
+                    review=r["setting"] == "review") for r in rows]
 
 
-def fit(X: sparse.csr_matrix, y: np.ndarray) -> tuple[np.ndarray, float]:
+def matrix(rows: list[dict], dense_scale: float) -> tuple[sparse.csr_matrix, int]:
+    """Hashed features, then the dense embedding blocks times ``dense_scale`` (0: none)."""
+    ctx = contexts(rows)
+    texts = [r["text"] for r in rows]
+    indptr, indices, values = vectorise(texts, ctx)
+    X = sparse.csr_matrix((values, indices, indptr), shape=(len(rows), N_FEATURES))
+    if dense_scale <= 0:
+        return X, 0
+    D = dense_features(texts, ctx, default_embeddings()) * dense_scale
+    return sparse.hstack([X, sparse.csr_matrix(D)], format="csr"), D.shape[1]
+
+
+def fit(X: sparse.csr_matrix, y: np.ndarray, C: float) -> tuple[np.ndarray, float]:
     if y.min() == y.max():
         return np.zeros(X.shape[1]), (-10.0 if y.max() == 0 else 10.0)
     clf = LogisticRegression(C=C, solver="liblinear", class_weight="balanced", max_iter=2000,
@@ -160,35 +173,67 @@ def prf(y: np.ndarray, pred: np.ndarray) -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
+def tune_thresholds(Y: np.ndarray, oof: np.ndarray, mask: np.ndarray, cap: float) -> np.ndarray:
+    """Per-code F1-best thresholds on the rows in ``mask`` (capped at ``cap``)."""
+    out = np.full(Y.shape[1], 0.5)
+    for j in range(Y.shape[1]):
+        if Y[mask, j].sum() >= 5:
+            out[j] = min(best_threshold(Y[mask, j], oof[mask, j])[0], cap)
+    return out
+
+
+def report(title: str, Y: np.ndarray, oof: np.ndarray, thr: np.ndarray) -> None:
+    print(f"\n{title}")
+    print(f"{'code':<12}{'thr':>6}{'P':>7}{'R':>7}{'F1':>7}{'n':>6}")
+    tp = fp = fn = 0
+    for j, code in enumerate(CODES):
+        pred = oof[:, j] >= thr[j]
+        p, r, f = prf(Y[:, j], pred)
+        print(f"{code:<12}{thr[j]:>6.2f}{p:>7.2f}{r:>7.2f}{f:>7.2f}{Y[:, j].sum():>6}")
+        if code in FORCES:
+            tp += int((pred & (Y[:, j] == 1)).sum())
+            fp += int((pred & (Y[:, j] == 0)).sum())
+            fn += int((~pred & (Y[:, j] == 1)).sum())
+    print(f"{'forces micro-F1':<25}{2 * tp / max(2 * tp + fp + fn, 1):>14.3f}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--cv-only", action="store_true", help="print CV scores, write no weights")
+    ap.add_argument("--dense-scale", type=float, default=DENSE_SCALE,
+                    help=f"scale of the embedding features, 0 for none (default {DENSE_SCALE})")
+    ap.add_argument("--C", type=float, default=C, help=f"inverse regularisation (default {C})")
+    ap.add_argument("--cap", type=float, default=THRESHOLD_CAP,
+                    help=f"upper bound of tuned thresholds (default {THRESHOLD_CAP})")
     args = ap.parse_args()
     data = build_dataset()
     rows = data["interviews"] + data["reviews"]
     print(f"training rows: {len(data['interviews'])} interview + {len(data['reviews'])} review")
-    X = matrix(rows)
+    X, n_dense = matrix(rows, args.dense_scale)
     Y = np.array([[c in r["codes"] for c in CODES] for r in rows], dtype=int)
     groups = np.array([r["group"] for r in rows])
+    review = np.array([r["setting"] == "review" for r in rows])
     oof = np.zeros(Y.shape)
     for tr, te in GroupKFold(n_splits=5).split(X, Y, groups):
         for j in range(len(CODES)):
-            w, b = fit(X[tr], Y[tr, j])
+            w, b = fit(X[tr], Y[tr, j], args.C)
             oof[te, j] = 1 / (1 + np.exp(-(X[te] @ w + b)))
-    thresholds = np.zeros(len(CODES))
-    print(f"{'code':<12}{'thr':>6}{'P':>7}{'R':>7}{'F1':>7}{'n':>6}   (5-fold grouped CV)")
-    for j, code in enumerate(CODES):
-        thresholds[j] = min(best_threshold(Y[:, j], oof[:, j])[0], THRESHOLD_CAP)
-        p, r, f = prf(Y[:, j], oof[:, j] >= thresholds[j])
-        print(f"{code:<12}{thresholds[j]:>6.2f}{p:>7.2f}{r:>7.2f}{f:>7.2f}{Y[:, j].sum():>6}")
+    thr_i = tune_thresholds(Y, oof, ~review, args.cap)
+    thr_r = tune_thresholds(Y, oof, review, args.cap)
+    print("5-fold CV grouped by seed block, thresholds tuned per setting on the same folds")
+    report("interviews", Y[~review], oof[~review], thr_i)
+    report("reviews", Y[review], oof[review], thr_r)
     if args.cv_only:
         return
-    W = np.zeros((N_FEATURES, len(CODES)), dtype=np.float32)
+    W = np.zeros((X.shape[1], len(CODES)), dtype=np.float32)
     b = np.zeros(len(CODES))
     for j in range(len(CODES)):
-        w, b[j] = fit(X, Y[:, j])
+        w, b[j] = fit(X, Y[:, j], args.C)
         W[:, j] = w
-    model = LinearModel(CODES, W, b, thresholds, f"{VERSION}+{len(rows)}")
+    model = LinearModel(CODES, W[:N_FEATURES], b, thr_i, f"{VERSION}+{len(rows)}",
+                        dense_weights=W[N_FEATURES:] if n_dense else None,
+                        dense_scale=args.dense_scale if n_dense else 1.0,
+                        review_thresholds=thr_r)
     out = DATA / "coder_weights.npz"
     model.save(out)
     print(f"wrote {out.relative_to(ROOT)} ({out.stat().st_size // 1024} KiB)")

@@ -1,4 +1,8 @@
-"""Feature extraction for the local coder: hashed sparse features of a sentence in context.
+"""Feature extraction for the local coder: features of a sentence in its context.
+
+Two parts that training (``scripts/train_coder.py``) and inference share exactly:
+
+**Hashed sparse features** (:func:`vectorise`).
 
 Features are strings hashed with CRC-32 into :data:`N_FEATURES` buckets (no vocabulary to
 ship), so training (``scripts/train_coder.py``) and inference share exactly this code:
@@ -9,6 +13,11 @@ ship), so training (``scripts/train_coder.py``) and inference share exactly this
   with the answer's length (short answers take their meaning from the question), and the
   words and cues of the previous sentence in the same turn;
 * the setting: review/ticket (no interviewer) or interview, quoted speech, negation.
+
+**Dense embedding features** (:func:`dense_features`): static MiniLM-distilled sentence vectors
+(:mod:`jtbd.coding.embeddings`) of the sentence, the interviewer question, the previous and the
+next sentence of the turn, plus a copy of the sentence vector for its setting (review or
+interview), so meaning carries over to phrasings the n-grams never saw.
 """
 from __future__ import annotations
 
@@ -19,6 +28,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from jtbd.coding import lexicon
+from jtbd.coding.embeddings import StaticEmbeddings
 
 #: Number of hash buckets (a power of two).
 N_FEATURES = 1 << 18
@@ -34,11 +44,13 @@ _W_WORD, _W_BIGRAM, _W_CHAR, _W_CUE, _W_CTX = 1.0, 0.8, 0.25, 1.5, 1.2
 
 @dataclass(frozen=True)
 class Context:
-    """What surrounds a sentence: the question it answers and the previous sentence."""
+    """What surrounds a sentence: the question it answers, the previous and next sentence of
+    the same turn, and whether it comes from a review-like text (no interviewer)."""
 
     question: str | None = None
     previous: str | None = None
     review: bool = False
+    next: str | None = None
 
 
 def tokens(text: str) -> list[str]:
@@ -116,3 +128,43 @@ def vectorise(texts: list[str], contexts: list[Context]) -> tuple[np.ndarray, np
         indptr.append(len(indices))
     return (np.asarray(indptr, dtype=np.int64), np.asarray(indices, dtype=np.int64),
             np.asarray(values, dtype=np.float32))
+
+
+#: Dense blocks per sentence, in order (each ``dim`` wide).
+DENSE_BLOCKS: tuple[str, ...] = ("sentence", "question", "previous", "next", "sentence@setting",
+                                 "sentence@other")
+
+
+def dense_features(texts: list[str], contexts: list[Context],
+                   emb: StaticEmbeddings) -> np.ndarray:
+    """``(n, len(DENSE_BLOCKS) * emb.dim)`` float32: the blocks of :data:`DENSE_BLOCKS`.
+
+    Missing context (no question in a review, first or last sentence of a turn) is a zero
+    block. ``sentence@setting`` holds the sentence vector for interview sentences and
+    ``sentence@other`` for review sentences, so each setting can weigh meaning differently.
+    Each distinct string is embedded once.
+    """
+    d = emb.dim
+    out = np.zeros((len(texts), len(DENSE_BLOCKS) * d), dtype=np.float32)
+    if not texts:
+        return out
+    cache: dict[str, np.ndarray] = {}
+
+    def vec(s: str) -> np.ndarray:
+        v = cache.get(s)
+        if v is None:
+            v = cache[s] = emb.embed_one(s)
+        return v
+
+    for i, (text, ctx) in enumerate(zip(texts, contexts)):
+        v = vec(text)
+        out[i, 0:d] = v
+        if ctx.question and not ctx.review:
+            out[i, d:2 * d] = vec(ctx.question)
+        if ctx.previous:
+            out[i, 2 * d:3 * d] = vec(ctx.previous)
+        if ctx.next:
+            out[i, 3 * d:4 * d] = vec(ctx.next)
+        k = 5 if ctx.review else 4
+        out[i, k * d:(k + 1) * d] = v
+    return out

@@ -1,7 +1,10 @@
 """The shipped linear multi-label model: weights in an ``.npz``, inference in pure numpy.
 
 ``scripts/train_coder.py`` writes the file; nothing here depends on scikit-learn, so the
-weights load under any library version.
+weights load under any library version. A row's score for a code is
+``hashed_row · W + (dense_scale · dense_row) · W_dense + b``, its probability the logistic of
+that, and the code is asserted at the decision threshold of the row's setting (interview or
+review/ticket).
 """
 from __future__ import annotations
 
@@ -19,13 +22,27 @@ DEFAULT_WEIGHTS = Path(__file__).with_name("data") / "coder_weights.npz"
 
 @dataclass(frozen=True)
 class LinearModel:
-    """One-vs-rest logistic regression over hashed features."""
+    """One-vs-rest logistic regression over hashed features and dense embedding features."""
 
     codes: tuple[str, ...]
     weights: np.ndarray  # (N_FEATURES, n_codes) float32
     intercepts: np.ndarray  # (n_codes,)
-    thresholds: np.ndarray  # (n_codes,) decision threshold on the probability
+    thresholds: np.ndarray  # (n_codes,) decision threshold on the probability (interviews)
     version: str
+    dense_weights: np.ndarray | None = None  # (n_dense, n_codes) or None: no dense features
+    dense_scale: float = 1.0  # dense features are multiplied by this before the weights
+    review_thresholds: np.ndarray | None = None  # (n_codes,) for reviews; None: as interviews
+
+    @property
+    def n_dense(self) -> int:
+        """Width of the dense feature rows the model expects (0 when it uses none)."""
+        return 0 if self.dense_weights is None else int(self.dense_weights.shape[0])
+
+    def thresholds_for(self, review: bool) -> np.ndarray:
+        """The decision thresholds of a setting."""
+        if review and self.review_thresholds is not None:
+            return self.review_thresholds
+        return self.thresholds
 
     @classmethod
     def load(cls, path: Path = DEFAULT_WEIGHTS) -> LinearModel:
@@ -35,8 +52,15 @@ class LinearModel:
                 codes = tuple(str(c) for c in z["codes"])
                 dense = np.zeros((int(z["n_features"]), len(codes)), dtype=np.float32)
                 dense[z["rows"]] = z["weights"]
-                return cls(codes, dense, z["intercepts"].astype(np.float64),
-                           z["thresholds"].astype(np.float64), str(z["version"]))
+                files = set(z.files)
+                return cls(
+                    codes, dense, z["intercepts"].astype(np.float64),
+                    z["thresholds"].astype(np.float64), str(z["version"]),
+                    z["dense_weights"].astype(np.float32) if "dense_weights" in files else None,
+                    float(z["dense_scale"]) if "dense_scale" in files else 1.0,
+                    z["review_thresholds"].astype(np.float64)
+                    if "review_thresholds" in files else None,
+                )
         except (OSError, KeyError, ValueError) as exc:
             raise JtbdError(
                 f"cannot read the coder weights {path}: {exc}; rebuild them with "
@@ -44,18 +68,25 @@ class LinearModel:
             ) from exc
 
     def save(self, path: Path) -> None:
-        """Write the non-zero weight rows compactly."""
+        """Write the non-zero hashed weight rows compactly, plus the dense part if any."""
         rows = np.flatnonzero(np.abs(self.weights).sum(axis=1) > 0).astype(np.int32)
+        extra: dict[str, np.ndarray] = {}
+        if self.dense_weights is not None:
+            extra["dense_weights"] = self.dense_weights.astype(np.float32)
+            extra["dense_scale"] = np.array(self.dense_scale)
+        if self.review_thresholds is not None:
+            extra["review_thresholds"] = self.review_thresholds
         np.savez_compressed(
             path, codes=np.array(self.codes), rows=rows,
             weights=self.weights[rows].astype(np.float32), intercepts=self.intercepts,
             thresholds=self.thresholds, version=np.array(self.version),
-            n_features=np.array(N_FEATURES),
+            n_features=np.array(N_FEATURES), **extra,
         )
 
-    def predict_proba(self, indptr: np.ndarray, indices: np.ndarray,
-                      values: np.ndarray) -> np.ndarray:
-        """Probabilities ``(n_rows, n_codes)`` for CSR feature rows (see ``features.vectorise``)."""
+    def predict_proba(self, indptr: np.ndarray, indices: np.ndarray, values: np.ndarray,
+                      dense: np.ndarray | None = None) -> np.ndarray:
+        """Probabilities ``(n_rows, n_codes)`` for CSR feature rows (see ``features.vectorise``)
+        and, for a model with dense weights, the unscaled dense rows (``features.dense_features``)."""
         n = len(indptr) - 1
         if n == 0:
             return np.zeros((0, len(self.codes)))
@@ -64,5 +95,12 @@ class LinearModel:
         nonempty = indptr[:-1] < indptr[1:]
         if nonempty.any():
             sums[nonempty] = np.add.reduceat(contrib, indptr[:-1][nonempty], axis=0)
+        if self.dense_weights is not None:
+            if dense is None or dense.shape != (n, self.n_dense):
+                got = None if dense is None else dense.shape
+                raise JtbdError(f"the coder weights expect dense features of shape "
+                                f"({n}, {self.n_dense}), got {got}; retrain with "
+                                "`python scripts/train_coder.py`")
+            sums += (dense.astype(np.float64) * self.dense_scale) @ self.dense_weights
         z = sums + self.intercepts
         return 1.0 / (1.0 + np.exp(-z))

@@ -1,20 +1,25 @@
 """``LocalCoder``: the default offline JTBD coder (CPU, numpy only, no downloads).
 
 A hybrid of a hand-written cue lexicon (:mod:`jtbd.coding.lexicon`) and a linear multi-label
-model over hashed features of each sentence *in its context* (the interviewer question it
-answers and the previous sentence of the turn; see :mod:`jtbd.coding.features`). A code is
-asserted when its probability reaches the threshold tuned by cross-validation, or when a
+model over hashed n-gram features and static sentence embeddings (distilled from
+all-MiniLM-L6-v2, see :mod:`jtbd.coding.embeddings`) of each sentence *in its context*: the
+interviewer question it answers and the previous and next sentence of the turn (see
+:mod:`jtbd.coding.features`). A code is asserted when its probability reaches the threshold
+tuned by grouped cross-validation for the setting (interview or review/ticket), or when a
 high-precision cue asserts it. Interviewer sentences and text that is not English get no codes.
+Inference is numpy only: no torch, no downloads.
 """
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
 
 from jtbd.coding import language, lexicon
-from jtbd.coding.features import Context, vectorise
+from jtbd.coding.embeddings import default_embeddings
+from jtbd.coding.features import Context, dense_features, vectorise
 from jtbd.coding.linear import DEFAULT_WEIGHTS, LinearModel
 from jtbd.model import CodeResult, Excerpt, ParsedDocument, Role
 
@@ -30,8 +35,8 @@ def _model(path: Path) -> LinearModel:
 
 
 def contexts_for(doc: ParsedDocument, excerpts: Sequence[Excerpt]) -> list[Context]:
-    """The context of each excerpt: the last interviewer turn before it, the previous
-    sentence of the same turn, and whether the document is a review-like narrative (a
+    """The context of each excerpt: the last interviewer turn before it, the previous and
+    next sentence of the same turn, and whether the document is a review-like narrative (a
     document without interviewer turns: review, ticket, survey answer)."""
     review = not any(t.role is Role.INTERVIEWER for t in doc.turns)
     out: list[Context] = []
@@ -47,6 +52,9 @@ def contexts_for(doc: ParsedDocument, excerpts: Sequence[Excerpt]) -> list[Conte
         out.append(Context(question=None if review else question, previous=previous,
                            review=review))
         previous = ex.text
+    for i in range(len(excerpts) - 1):
+        if excerpts[i + 1].turn_index == excerpts[i].turn_index:
+            out[i] = replace(out[i], next=excerpts[i + 1].text)
     return out
 
 
@@ -73,10 +81,14 @@ class LocalCoder:
 
     def code_texts(self, texts: Sequence[str], contexts: Sequence[Context]) -> list[CodeResult]:
         """Code sentences given their contexts (no role or language filtering)."""
-        probs = self._model.predict_proba(*vectorise(list(texts), list(contexts)))
-        thresholds = self._model.thresholds
+        texts, contexts = list(texts), list(contexts)
+        dense = None
+        if self._model.n_dense:
+            dense = dense_features(texts, contexts, default_embeddings())
+        probs = self._model.predict_proba(*vectorise(texts, contexts), dense=dense)
         results = []
-        for text, p in zip(texts, probs):
+        for text, ctx, p in zip(texts, contexts, probs):
+            thresholds = self._model.thresholds_for(ctx.review)
             asserted = set(np.flatnonzero(p >= thresholds).tolist())
             for code in lexicon.strong_codes(text):
                 if code in self.codes:
