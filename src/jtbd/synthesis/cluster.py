@@ -48,8 +48,8 @@ def vectorize(texts: Sequence[str], *, seed: int, banned: frozenset[str] = froze
 def choose_k_means(emb: np.ndarray, *, seed: int, k_min: int = 2, k_max: int = 6,
                    min_support: int = 2) -> tuple[np.ndarray, float]:
     """Cluster rows with k-means for k in ``k_min..k_max`` and keep the k with the best
-    silhouette (the smallest k within 5% of it) among those whose every cluster has at least
-    ``min_support`` rows.
+    silhouette (the smallest k within 10% of it: small differences are noise) among those
+    whose every cluster has at least ``min_support`` rows.
     Returns (labels, silhouette); a single cluster (labels all 0, silhouette 0) when no k fits."""
     n = emb.shape[0]
     distinct = len({row.tobytes() for row in np.round(emb, 9)})
@@ -67,7 +67,7 @@ def choose_k_means(emb: np.ndarray, *, seed: int, k_min: int = 2, k_max: int = 6
         return np.zeros(n, dtype=int), 0.0
     # Parsimony: the fewest jobs whose silhouette is within tolerance of the best.
     top = max(f[1] for f in fits)
-    k, score, labels = next(f for f in fits if f[1] >= top - max(0.005, 0.05 * top))
+    k, score, labels = next(f for f in fits if f[1] >= top - max(0.005, 0.1 * top))
     return relabel_by_size(labels), score
 
 

@@ -7,9 +7,9 @@ from dataclasses import dataclass, field
 
 from jtbd.model import CodedExcerpt, Role
 from jtbd.synthesis.inputs import DocumentInfo, SynthesisInput
-from jtbd.synthesis.lexicon import STOPWORDS
+from jtbd.synthesis.lexicon import CODE_CUES, STOPWORDS
 from jtbd.synthesis.result import Evidence, Warning
-from jtbd.synthesis.text import clean_clause, content_words
+from jtbd.synthesis.text import clean_clause, content_words, count_cues
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _SENTENCE_START = re.compile(r"(?:[.!?:;\"“(\n]|^)\s*$")
@@ -81,12 +81,14 @@ class Corpus:
         return clean_clause(text, max_words, self.banned)
 
     def quality(self, i: int, code: str | None = None, terms: dict[str, float] | None = None) -> float:
-        """How good excerpt ``i`` is as a quote: the coder's confidence in ``code``, a sentence
-        of 6-35 words, and words the job uses (``terms``)."""
+        """How good excerpt ``i`` is as a quote: the coder's confidence in ``code``, words
+        typical of that code, a sentence of 6-35 words, and words the job uses (``terms``)."""
         ex = self.excerpts[i]
         n = len(ex.text.split())
         q = ex.scores.get(code, 0.5) if code else 0.5
         q += 0.4 if 6 <= n <= 35 else (0.1 if n > 35 else -0.3 if n < 4 else 0.0)
+        if code in CODE_CUES:
+            q += 0.25 * min(2, count_cues(ex.text.lower(), CODE_CUES[code]))
         if terms:
             ws = set(content_words(ex.text))
             q += min(0.5, sum(terms.get(w, 0.0) for w in ws))

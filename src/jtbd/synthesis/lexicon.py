@@ -200,3 +200,33 @@ STRUGGLE_CUES = (
     "awkward", "stress", "worst", "problem", "mess", "panic", "couldn't", "missed", "overdue", "owed",
     "fine", "behind", "nightmare", "hours", "weekend", "again", "still hadn't", "never", "angry", "wrong",
 )
+
+#: Words typical of each code, used to prefer clear examples when choosing quotes.
+CODE_CUES: dict[str, tuple[str, ...]] = {
+    "push": STRUGGLE_CUES,
+    "trigger": ("when", "moment", "that's when", "then", "suddenly", "last straw", "letter", "deadline", "after",
+                "lost", "late", "penalty", "that week", "that day", "january"),
+    "pull": ("love", "loved", "easy", "simple", "automatic", "clean", "fast", "just works", "liked", "because it",
+             "polite", "photo", "connects", "looked", "nice", "calm", "exactly what"),
+    "anxiety": ("worried", "worry", "afraid", "scared", "risk", "expensive", "price", "trust", "what if", "nervous",
+                "lose", "mess", "complicated", "annoy", "spam", "another subscription", "privacy"),
+    "habit": ("always", "used to", "habit", "for years", "routine", "familiar", "comfortable", "never questioned",
+              "the way i", "well enough", "sunk", "old way", "every year", "same"),
+    "outcome": ("want", "wanted", "need", "wish", "would love", "i'd love", "so i can", "be able", "know",
+                "see", "without"),
+    "emotional": ("feel", "felt", "relief", "relieved", "stress", "proud", "awkward", "calm", "dread", "anxious",
+                  "guilty", "control", "embarrass"),
+    "social": ("professional", "look", "seen", "clients think", "accountant", "impression", "proper business",
+               "organised", "reputation", "embarrass"),
+    "workaround": ("spreadsheet", "template", "notes", "folder", "shoebox", "paper", "by hand", "myself",
+                   "calendar", "screenshot", "envelope"),
+}
+
+#: Narrative words that make poor theme terms ("said", "went", "first").
+THEME_STOP = frozenset(
+    """
+    said say says went go going goes took take came come told tell looked look made make used use
+    started start first last next day days time times year years month months week weeks thing
+    way lot bit good great nice little big back put gave give getting done want wanted need needed
+    """.split()
+)

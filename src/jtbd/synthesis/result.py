@@ -36,6 +36,8 @@ class Theme:
     participant_ids: list[str]
     top_terms: list[str]
     size: int
+    #: How alike the excerpts are (length of the mean unit vector, 0..1).
+    cohesion: float
     evidence: list[Evidence]
 
 

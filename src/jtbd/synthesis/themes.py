@@ -9,6 +9,7 @@ import numpy as np
 
 from jtbd.synthesis.cluster import distinctive_terms, fixed_k_means, vectorize
 from jtbd.synthesis.corpus import Corpus, natural_key
+from jtbd.synthesis.lexicon import THEME_STOP
 from jtbd.synthesis.result import Theme
 
 #: Theme families: (family, label prefix, codes that put an excerpt in it).
@@ -23,6 +24,8 @@ FAMILIES: tuple[tuple[str, str, frozenset[str]], ...] = (
     ("social", "Social job", frozenset(("social",))),
 )
 MAX_QUOTES = 5
+#: Below this, a large cluster is a catch-all rather than a shared theme.
+MIN_COHESION = 0.3
 
 
 @dataclass
@@ -44,7 +47,8 @@ def build_themes(corpus: Corpus, *, min_participants: int = 2) -> ThemeIndex:
         if len(idx) < 2:
             continue
         texts = [corpus.excerpts[i].text for i in idx]
-        tv = vectorize(texts, seed=corpus.seed, banned=corpus.banned, max_dims=40)
+        tv = vectorize(texts, seed=corpus.seed, banned=corpus.banned | THEME_STOP, max_dims=40,
+                       min_df=2 if len(idx) >= 20 else 1)
         k = max(1, min(8, round(math.sqrt(len(idx) / 3))))
         labels = fixed_k_means(tv.embedding, k, seed=corpus.seed)
         for c in sorted(set(labels.tolist())):
@@ -57,7 +61,12 @@ def build_themes(corpus: Corpus, *, min_participants: int = 2) -> ThemeIndex:
             rows = np.flatnonzero(mask)
             centroid = tv.embedding[rows].mean(axis=0)
             sims = tv.embedding[rows] @ centroid
-            order = [members[j] for j in np.argsort(-sims, kind="stable")]
+            cohesion = float(np.linalg.norm(centroid))  # mean cosine to the centroid direction, in [0, 1]
+            if cohesion < MIN_COHESION and len(members) > 0.25 * len(idx):
+                continue  # a catch-all cluster of unrelated sentences, not a theme
+            main = sorted(codes)[0] if len(codes) == 1 else "trigger"
+            score = {members[j]: float(sims[j]) + 0.5 * corpus.quality(members[j], main) for j in range(len(rows))}
+            order = sorted(members, key=lambda i: (-score[i], i))
             quotes: list[int] = []
             seen_units: set[str] = set()
             for i in order:  # one quote per participant first
@@ -67,8 +76,9 @@ def build_themes(corpus: Corpus, *, min_participants: int = 2) -> ThemeIndex:
             terms = list(distinctive_terms(tv.tfidf, tv.vocab, mask, 6))
             code_counts = {cd: sum(cd in corpus.excerpts[i].codes for i in members) for cd in sorted(codes)}
             dominant = [cd for cd, n in sorted(code_counts.items(), key=lambda t: (-t[1], t[0])) if n]
-            label = f"{prefix}: {corpus.clause(corpus.excerpts[order[0]].text, 12)}"
+            label = f"{prefix}: {', '.join(terms[:3]) or corpus.clause(corpus.excerpts[order[0]].text, 12)}"
             themes.append(Theme(tid, label, family, dominant, len(units), units, terms, len(members),
+                                round(cohesion, 3),
                                 [corpus.evidence(corpus.excerpts[i]) for i in quotes]))
             for i in members:
                 of_excerpt[family][i] = tid
