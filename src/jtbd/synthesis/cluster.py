@@ -12,7 +12,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.metrics import silhouette_score
 from sklearn.preprocessing import normalize
 
-from jtbd.synthesis.lexicon import STOPWORDS
+from jtbd.synthesis.lexicon import NUMBER_WORDS, STOPWORDS
 
 
 @dataclass
@@ -27,7 +27,7 @@ class TextVectors:
 def vectorize(texts: Sequence[str], *, seed: int, banned: frozenset[str] = frozenset(),
               max_dims: int = 60, min_df: int = 1) -> TextVectors:
     """TF-IDF on content words (product names dropped), reduced with LSA when large."""
-    stop = sorted(STOPWORDS | banned)
+    stop = sorted(STOPWORDS | NUMBER_WORDS | banned)
     vec = TfidfVectorizer(stop_words=stop, token_pattern=r"(?u)\b[a-zA-Z][a-zA-Z'-]{2,}\b",
                           sublinear_tf=True, min_df=min_df, lowercase=True, dtype=np.float64)
     try:

@@ -222,6 +222,15 @@ CODE_CUES: dict[str, tuple[str, ...]] = {
                    "calendar", "screenshot", "envelope"),
 }
 
+#: Number words: specifics of one story, not shared language.
+NUMBER_WORDS = frozenset(
+    """
+    one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen
+    seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand
+    million grand quid pounds dollars euros couple half dozen percent
+    """.split()
+)
+
 #: Narrative words that make poor theme terms ("said", "went", "first").
 THEME_STOP = frozenset(
     """
