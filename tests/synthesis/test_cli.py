@@ -28,6 +28,11 @@ def test_synthesize_json_and_markdown(tmp_path: Path) -> None:
     assert list(data) == ["themes", "jobs", "job_stories", "forces", "timelines", "alternatives", "job_map",
                           "outcomes", "warnings"]
     assert data["jobs"] and md.read_text(encoding="utf-8").startswith("# Jobs-to-be-Done synthesis")
+    res = runner.invoke(app, ["--study", str(study), "export", "synthesis", "--format", "json"])
+    assert res.exit_code == 0 and json.loads(res.stdout) == data
+    res = runner.invoke(app, ["--study", str(study), "export", "synthesis", "--format", "md", "--out",
+                              str(tmp_path / "again.md")])
+    assert res.exit_code == 0 and (tmp_path / "again.md").read_text(encoding="utf-8") == md.read_text(encoding="utf-8")
 
 
 def test_synthesize_errors_are_friendly(tmp_path: Path) -> None:
@@ -38,3 +43,7 @@ def test_synthesize_errors_are_friendly(tmp_path: Path) -> None:
     res = runner.invoke(app, ["--study", str(study), "synthesize", "--out", "x.txt"])
     assert res.exit_code == 2 and ".md" in res.stderr
     assert "Synthesise" in runner.invoke(app, ["synthesize", "--help"]).stdout
+    res = runner.invoke(app, ["--study", str(study), "export", "synthesis"])
+    assert res.exit_code == 2 and "jtbd synthesize" in res.stderr
+    res = runner.invoke(app, ["--study", str(study), "export", "synthesis", "--format", "pdf"])
+    assert res.exit_code == 2 and "json or md" in res.stderr

@@ -2,6 +2,7 @@
 and outcome statements from the study's coded evidence (see :mod:`jtbd.synthesis`)."""
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import typer
@@ -12,7 +13,45 @@ from jtbd.errors import InputError
 
 
 def register(app: typer.Typer) -> None:
-    """Add ``jtbd synthesize`` to the app."""
+    """Add ``jtbd synthesize`` and ``jtbd export synthesis`` to the app."""
+    export_app = typer.Typer(help="Export saved results (no recomputation).", no_args_is_help=True)
+    app.add_typer(export_app, name="export")
+
+    @export_app.command("synthesis")
+    def export_synthesis(
+        ctx: typer.Context,
+        fmt: str = typer.Option("md", "--format", help="json or md."),
+        out: Path = typer.Option(None, "--out", help="Write to this file instead of stdout."),
+    ) -> None:
+        """Export the last synthesis (from `jtbd synthesize`) as JSON or Markdown."""
+        from jtbd.services import open_workbench
+        from jtbd.synthesis import Synthesis
+
+        with handle_errors():
+            if fmt not in ("json", "md"):
+                raise InputError(f"--format must be json or md, not {fmt!r}")
+            wb = open_workbench(common.state(ctx))
+            try:
+                data = wb.load_artifact("synthesis")
+            finally:
+                wb.close()
+            if data is None:
+                raise InputError("no synthesis saved yet; run `jtbd synthesize` first")
+            if fmt == "json":
+                import json
+
+                text = json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n"
+            else:
+                text = Synthesis.from_dict(data).to_markdown()
+            if out is None:
+                sys.stdout.write(text)
+                return
+            try:
+                out.write_text(text, encoding="utf-8")
+            except OSError as exc:
+                raise InputError(f"cannot write the export ({exc.strerror or exc}); check the folder exists",
+                                 path=str(out)) from None
+            err_console.print(f"Synthesis exported to {out}")
 
     @app.command("synthesize")
     def synthesize_cmd(
