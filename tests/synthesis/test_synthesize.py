@@ -170,3 +170,26 @@ def test_bad_offsets_are_skipped_with_a_warning(study: SynthesisInput) -> None:
     bad = study.excerpts[0].__class__(**{**study.excerpts[0].__dict__, "start": 10_000_000, "end": 10_000_010})
     syn = synthesize(SynthesisInput(study.documents, [bad, *study.excerpts], study.alternatives))
     assert any(w.kind == "input" and "re-run `jtbd code`" in w.message for w in syn.warnings)
+
+
+def test_reviews_join_the_job_found_in_interviews(study: SynthesisInput) -> None:
+    from jtbd.model import CodedExcerpt
+    from jtbd.synthesis import DocumentInfo
+
+    reviews = ["Chasing late payments took hours; now I get paid on time for the work I finish.",
+               "Receipts used to end up in a shoebox; now the books are ready for tax time.",
+               "Zebra crossing weather umbrella."]
+    docs = list(study.documents)
+    exs = list(study.excerpts)
+    for n, text in enumerate(reviews):
+        doc_id = f"r{n}"
+        docs.append(DocumentInfo(doc_id, "reviews.csv", "review", text))
+        exs.append(CodedExcerpt(doc_id, "reviews.csv", 0, len(text), text, None, None, ("push", "outcome"),
+                                {"push": 0.8, "outcome": 0.8}, None, "review"))
+    syn = synthesize(SynthesisInput(docs, exs, study.alternatives))
+    by_letter = {j.participants[0][0]: j for j in syn.jobs}
+    assert "doc-r0" in by_letter["A"].participants and "doc-r1" in by_letter["B"].participants
+    assert all("doc-r2" not in j.participants for j in syn.jobs)
+    assert any("match no job" in w.message for w in syn.warnings)
+    assert sorted(p for j in syn.jobs for p in j.participants if not p.startswith("doc-")) == sorted(
+        d.participant for d in study.documents)

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import warnings
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -22,6 +22,8 @@ class TextVectors:
     tfidf: np.ndarray
     vocab: list[str]
     embedding: np.ndarray
+    #: Maps new texts into the same (normalised) embedding space.
+    project: Callable[[Sequence[str]], np.ndarray] | None = None
 
 
 def vectorize(texts: Sequence[str], *, seed: int, banned: frozenset[str] = frozenset(),
@@ -38,11 +40,14 @@ def vectorize(texts: Sequence[str], *, seed: int, banned: frozenset[str] = froze
     vocab = list(vec.get_feature_names_out())
     n, f = m.shape
     dims = min(max_dims, n - 1, f - 1)
-    if dims >= 2 and n > 12:
-        emb = TruncatedSVD(n_components=dims, random_state=seed).fit_transform(m)
-    else:
-        emb = m.toarray()
-    return TextVectors(m.toarray() if n * f < 5_000_000 else m, vocab, normalize(emb))
+    svd = TruncatedSVD(n_components=dims, random_state=seed) if dims >= 2 and n > 12 else None
+    emb = svd.fit_transform(m) if svd is not None else m.toarray()
+
+    def project(new: Sequence[str]) -> np.ndarray:
+        x = vec.transform(new)
+        return normalize(svd.transform(x) if svd is not None else x.toarray())
+
+    return TextVectors(m.toarray() if n * f < 5_000_000 else m, vocab, normalize(emb), project)
 
 
 def choose_k_means(emb: np.ndarray, *, seed: int, k_min: int = 2, k_max: int = 6,

@@ -7,6 +7,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 import numpy as np
+from sklearn.preprocessing import normalize
 
 from jtbd.synthesis.cluster import choose_k_means, distinctive_terms, vectorize
 from jtbd.synthesis.corpus import Corpus, natural_key
@@ -20,9 +21,13 @@ _CLARIFIER = re.compile(
     r"without (?:a |the )?[a-z]+(?:[- ][a-z]+)?|at (?:year[- ]end|the end of [a-z ]+?|tax time)|"
     r"as (?:it|they) happens?)\b", re.IGNORECASE)
 
+#: A review or ticket joins a job when its cosine similarity to the job's centroid reaches this.
+ASSIGN_MIN_SIMILARITY = 0.15
+
 #: Verbs that make weak job statements ("stop chasing ..." frames the pain, not the progress).
 _WEAK_VERBS = frozenset(("stop", "avoid", "run", "pay", "spend", "lose", "miss", "try", "help", "put", "take",
-                         "read", "charge", "split", "match", "learn", "feel", "answer", "add", "print", "forget"))
+                         "read", "charge", "split", "match", "learn", "feel", "answer", "add", "print", "forget",
+                         "make", "fix", "edit", "go", "come"))
 
 
 @dataclass
@@ -41,29 +46,43 @@ class JobCluster:
 
 def cluster_jobs(corpus: Corpus) -> tuple[list[JobCluster], float]:
     """Group participants into jobs (TF-IDF + LSA + k-means, k by silhouette in 2..6, at least
-    two participants per job). Returns the clusters (largest first) and the silhouette."""
+    two participants per job). When the study has at least four interview participants, jobs
+    are discovered from the interviews (the rich evidence) and other documents (reviews,
+    tickets) join the job they are most similar to, or none. Returns the clusters (largest
+    first) and the silhouette."""
     by_unit: dict[str, list[int]] = defaultdict(list)
     for i, u in enumerate(corpus.units):
         by_unit[u].append(i)
     units = sorted(by_unit, key=natural_key)
     if not units:
         return [], 0.0
-    texts = []
+    texts = {}
     for u in units:
         idx = by_unit[u]
         rel = [i for i in idx if JOB_CODES.intersection(corpus.excerpts[i].codes)] or idx
-        texts.append(" ".join(corpus.excerpts[i].text for i in rel))
-    tv = vectorize(texts, seed=corpus.seed, banned=corpus.banned, min_df=2 if len(units) > 6 else 1)
-    if len(units) >= 4:
+        texts[u] = " ".join(corpus.excerpts[i].text for i in rel)
+    core = [u for u in units if any(corpus.excerpts[i].kind == "interview" for i in by_unit[u])]
+    if len(core) < 4:
+        core = units
+    rest = [u for u in units if u not in set(core)]
+    tv = vectorize([texts[u] for u in core], seed=corpus.seed, banned=corpus.banned,
+                   min_df=2 if len(core) > 6 else 1)
+    if len(core) >= 4:
         labels, sil = choose_k_means(tv.embedding, seed=corpus.seed, min_support=2)
     else:
-        labels, sil = np.zeros(len(units), dtype=int), 0.0
+        labels, sil = np.zeros(len(core), dtype=int), 0.0
+    members: dict[int, list[str]] = {c: [u for u, lab in zip(core, labels) if lab == c] for c in set(labels.tolist())}
+    if rest and tv.project is not None:
+        centroids = normalize(np.vstack([tv.embedding[labels == c].mean(axis=0) for c in sorted(members)]))
+        sims = tv.project([texts[u] for u in rest]) @ centroids.T
+        for u, row in zip(rest, sims):
+            if row.max() >= ASSIGN_MIN_SIMILARITY:
+                members[sorted(members)[int(np.argmax(row))]].append(u)
     clusters = []
-    for c in sorted(set(labels.tolist())):
-        mask = labels == c
-        members = [u for u, m in zip(units, mask) if m]
-        idx = sorted(i for u in members for i in by_unit[u])
-        clusters.append(JobCluster(f"job-{c + 1}", members, idx, distinctive_terms(tv.tfidf, tv.vocab, mask, 40)))
+    for c in sorted(members):
+        idx = sorted(i for u in members[c] for i in by_unit[u])
+        clusters.append(JobCluster(f"job-{c + 1}", sorted(members[c], key=natural_key), idx,
+                                   distinctive_terms(tv.tfidf, tv.vocab, labels == c, 40)))
     return clusters, sil
 
 
@@ -92,6 +111,8 @@ def rank_phrases(corpus: Corpus, cluster: JobCluster) -> list[tuple[float, Phras
         ex = corpus.excerpts[i]
         boost = 3.0 if "outcome" in ex.codes else 1.5 if "pull" in ex.codes else \
             1.0 if {"push", "trigger"} & set(ex.codes) else 0.5
+        if ex.kind != "interview":
+            boost *= 0.5  # reviews and tickets support a job; interviews name it
         for ph in verb_phrases(ex.text, corpus.banned):
             h = _head(ph)
             if h is None:
@@ -118,7 +139,7 @@ def rank_phrases(corpus: Corpus, cluster: JobCluster) -> list[tuple[float, Phras
             ph = examples[form]
             n_words = len(form.split())
             shape = 1.0 if 2 <= n_words <= 8 else 0.5
-            score = base * (0.5 + share) * factor * shape * (1.0 + 0.1 * n)
+            score = base * (0.2 + share) * factor * shape * (1.0 + 0.1 * n)
             ranked.append((round(score, 9), ph, len(units)))
     ranked.sort(key=lambda t: (-t[0], t[1].text))
     return ranked

@@ -70,6 +70,10 @@ def _synthesize(inp: SynthesisInput, progress: Progress | None, improve_wording:
         if improve_wording is not None:
             _improve_job(corpus, c, improve_wording)
     job_of = {u: c.id for c in clusters for u in c.units}
+    unmatched = len(set(corpus.units) - set(job_of))
+    if unmatched and clusters:
+        warnings.append(Warning("coverage", None, f"{unmatched} participants or documents match no job (too "
+                                "little in common with the interviews); review them for a job the study misses"))
     attrs = _attributes(corpus)
     step("weighing forces", 0.5)
     forces, balances, force_warnings = build_forces(corpus, clusters, themes, attrs)
