@@ -22,6 +22,9 @@ _IRREGULAR_ING = {"getting": "get", "setting": "set", "putting": "put", "cutting
 _IRREGULAR_PAST = {"lost": "lose", "paid": "pay", "kept": "keep", "spent": "spend", "sent": "send", "made": "make",
                    "took": "take", "got": "get", "found": "find", "forgot": "forget", "left": "leave",
                    "bought": "buy", "chose": "choose", "told": "tell", "gave": "give", "wrote": "write"}
+#: Words a cut clause must not end on.
+_DANGLING = PREPOSITIONS | DETERMINERS | frozenset(("and", "but", "or", "that", "which", "to", "so", "because", "with",
+                                                    "i", "i'd", "i'm", "was", "were", "is", "are", "the", "like"))
 _KEEP_DET = frozenset(("a", "an", "the", "my", "our", "your", "their", "his", "her"))
 _POSSESSIVES = frozenset(("my", "our", "your", "their", "his", "her"))
 _FILLERS = re.compile(
@@ -170,6 +173,10 @@ def clean_clause(text: str, max_words: int = 16, keep_case: frozenset[str] = fro
         cut = " ".join(ws[:max_words])
         m = list(re.finditer(r"[,;:—–]", cut))
         t = cut[: m[-1].start()] if m and m[-1].start() > 20 else cut
+        ws = t.split()
+        while len(ws) > 3 and ws[-1].lower().strip(",;:") in _DANGLING:
+            ws.pop()
+        t = " ".join(ws)
     t = t.rstrip(" .,;:!?—–-\"'”")
     first = t.split(" ", 1)[0] if t else ""
     proper = first == "I" or first.startswith("I'") or any(ch.isupper() for ch in first[1:]) \
