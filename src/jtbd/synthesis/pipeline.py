@@ -20,6 +20,10 @@ from jtbd.synthesis.stories import build_stories
 from jtbd.synthesis.themes import build_themes
 from jtbd.synthesis.timeline import build_timelines
 
+#: Below this silhouette the jobs found are flagged as weakly separated (TF-IDF silhouettes run
+#: low: 0.07 already separated the sample study 11/12 correctly).
+WEAK_SILHOUETTE = 0.04
+
 #: progress(stage label, fraction done in [0, 1])
 Progress = Callable[[str, float], None]
 
@@ -64,7 +68,13 @@ def _synthesize(inp: SynthesisInput, progress: Progress | None, improve_wording:
     step("clustering themes", 0.1)
     themes = build_themes(corpus)
     step("finding jobs", 0.35)
-    clusters, _ = cluster_jobs(corpus)
+    clusters, silhouette = cluster_jobs(corpus)
+    if len(clusters) > 1 and silhouette < WEAK_SILHOUETTE:
+        warnings.append(Warning("coverage", None, f"the jobs are weakly separated (silhouette {silhouette:.2f}); "
+                                "treat them as hypotheses and check them against the quotes"))
+    elif len(clusters) == 1 and len(clusters[0].units) >= 4:
+        warnings.append(Warning("coverage", "job-1", "participants do not separate into distinct jobs; all "
+                                "evidence is read as one job"))
     for c in clusters:
         name_job(corpus, c)
         if improve_wording is not None:
