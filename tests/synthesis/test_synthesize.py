@@ -207,3 +207,12 @@ def test_deterministic_across_processes() -> None:
     outs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                            env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2")}
     assert len(outs) == 1
+
+
+def test_from_dict_loads_older_artifacts(syn_dict: dict[str, Any]) -> None:
+    old = json.loads(json.dumps(syn_dict))
+    for t in old["themes"]:
+        del t["cohesion"]
+    del old["jobs"][0]["demographics"]
+    back = Synthesis.from_dict(old)
+    assert back.themes[0].cohesion == 0.0 and back.jobs[0].demographics.spread == {}

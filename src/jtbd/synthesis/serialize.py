@@ -58,10 +58,27 @@ def from_plain(tp: Any, value: Any) -> Any:
 
 
 def build(cls: type[T], data: dict[str, Any]) -> T:
-    """Construct dataclass ``cls`` from a dict; unknown keys are ignored, missing ones default."""
+    """Construct dataclass ``cls`` from a dict; unknown keys are ignored, missing ones take their
+    default (or an empty value), so artifacts saved by older versions still load."""
     hints = _hints(cls)  # type: ignore[arg-type]
     kwargs = {}
     for f in dataclasses.fields(cls):  # type: ignore[arg-type]
         if f.name in data:
             kwargs[f.name] = from_plain(hints[f.name], data[f.name])
+        elif f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
+            kwargs[f.name] = _empty(hints[f.name])  # saved by an older version without this field
     return cls(**kwargs)
+
+
+def _empty(tp: Any) -> Any:
+    """A neutral value for a missing field of annotated type ``tp``."""
+    origin = typing.get_origin(tp)
+    if origin in (Union, types.UnionType) and type(None) in typing.get_args(tp):
+        return None
+    if origin in (list, tuple) or tp in (list, tuple):
+        return [] if origin is list or tp is list else ()
+    if origin is dict or tp is dict:
+        return {}
+    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
+        return build(tp, {})
+    return {str: "", int: 0, float: 0.0, bool: False}.get(tp)
