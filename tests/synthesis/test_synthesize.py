@@ -170,6 +170,9 @@ def test_bad_offsets_are_skipped_with_a_warning(study: SynthesisInput) -> None:
     bad = study.excerpts[0].__class__(**{**study.excerpts[0].__dict__, "start": 10_000_000, "end": 10_000_010})
     syn = synthesize(SynthesisInput(study.documents, [bad, *study.excerpts], study.alternatives))
     assert any(w.kind == "input" and "re-run `jtbd code`" in w.message for w in syn.warnings)
+    drifted = study.excerpts[0].__class__(**{**study.excerpts[0].__dict__, "text": "something else"})
+    syn = synthesize(SynthesisInput(study.documents, [drifted, *study.excerpts[1:]], study.alternatives))
+    assert any("differs from their document" in w.message for w in syn.warnings)
 
 
 def test_reviews_join_the_job_found_in_interviews(study: SynthesisInput) -> None:

@@ -46,7 +46,7 @@ class Corpus:
         order = {str(d.id): i for i, d in enumerate(inp.documents)}
         warnings: list[Warning] = []
         kept: list[CodedExcerpt] = []
-        bad = 0
+        bad = drift = 0
         for ex in inp.excerpts:
             doc = docs.get(str(ex.document_id))
             if doc is None or not (0 <= ex.start < ex.end <= len(doc.text)):
@@ -58,9 +58,14 @@ class Corpus:
                 continue
             if ex.role == Role.INTERVIEWER:
                 continue
+            if ex.text != doc.text[ex.start:ex.end]:
+                drift += 1
             kept.append(ex)
         if bad > 5:
             warnings.append(Warning("input", None, f"{bad} excerpts in all were skipped for bad offsets"))
+        if drift:
+            warnings.append(Warning("input", None, f"{drift} excerpts' text differs from their document at their "
+                                    "offsets; quotes show the document text — re-run `jtbd code` to refresh"))
         kept.sort(key=lambda e: (order[str(e.document_id)], e.start, e.end))
         units = [participant_key(e, docs[str(e.document_id)]) for e in kept]
         return cls(docs, kept, units, _brand_words(inp, kept, docs), inp.seed, warnings)

@@ -100,9 +100,16 @@ def verb_phrases(sentence: str, banned: frozenset[str] = frozenset(), max_words:
     toks = [t.lower().replace("’", "'") for t in re.findall(r"[A-Za-z][A-Za-z'’-]*|[.,;:!?()\"“”—–]", sentence)]
     out: list[Phrase] = []
     seen: set[str] = set()
+    wish_from = -1
     for i, tok in enumerate(toks):
         verb = None
         after_to = i >= 2 and toks[i - 1] == "to" and toks[i - 2] in _TRIGGER_TO
+        if after_to:
+            wish_from = i
+        elif not tok[0].isalpha():
+            wish_from = -1
+        # "I need to send a bill and get paid": the wish carries over "and" within the clause
+        intent = after_to or (0 <= wish_from < i and toks[i - 1] == "and")
         if after_to and tok.isalpha() and tok not in STOPWORDS - {"get", "know", "keep"} and tok not in PRONOUNS:
             verb = tok
         elif tok in VERBS and tok not in ("be", "do", "go", "want", "use", "look", "let", "turn", "come", "live",
@@ -150,7 +157,7 @@ def verb_phrases(sentence: str, banned: frozenset[str] = frozenset(), max_words:
             obj.pop()
         if not obj or not any(w not in STOPWORDS or w in ("paid", "done") for w in obj):
             continue
-        ph = Phrase(verb, " ".join(obj), " ".join(clar), after_to)
+        ph = Phrase(verb, " ".join(obj), " ".join(clar), intent)
         if ph.text not in seen:
             seen.add(ph.text)
             out.append(ph)
