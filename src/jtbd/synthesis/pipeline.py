@@ -95,10 +95,15 @@ def _synthesize(inp: SynthesisInput, progress: Progress | None, improve_wording:
     for c in clusters:
         num = c.id.split("-", 1)[1]
         assert c.phrase is not None
-        docs = sorted({corpus.excerpts[i].document_id for i in c.excerpt_idx}, key=str)
+        docs = sorted({corpus.excerpts[i].document_id for i in c.excerpt_idx}, key=lambda d: natural_key(str(d)))
         ev = [corpus.evidence(corpus.excerpts[i]) for i in _quotes_for(corpus, c)]
-        clarifier = c.statement[len(f"{c.phrase.verb} {c.phrase.object}"):].strip()
-        jobs.append(Job(c.id, c.statement, "functional", c.phrase.verb, c.phrase.object,
+        verb, obj = c.phrase.verb, c.phrase.object
+        if c.statement.startswith(f"{verb} {obj}"):
+            clarifier = c.statement[len(f"{verb} {obj}"):].strip()
+        else:  # reworded by the improve_wording hook
+            verb, _, obj = c.statement.partition(" ")
+            clarifier = ""
+        jobs.append(Job(c.id, c.statement, "functional", verb, obj,
                         clarifier, sorted(c.units, key=natural_key), docs,
                         list(c.terms)[:8], dimensions(corpus, c), supporting_jobs(corpus, c, num),
                         context(corpus, c), demo[c.id], balances.get(c.id), list(c.lint or []), ev))
