@@ -12,16 +12,19 @@ from jtbd.synthesis.text import count_cues
 
 STEPS: tuple[str, ...] = tuple(STEP_CUES)
 MAX_QUOTES = 4
+#: Execution words ("send", "pay", "invoice") are everywhere; another step's cue wins over them.
+_EXECUTE_WEIGHT = 0.6
 #: Codes whose excerpts describe executing the job (not buying or feeling).
 _MAP_CODES = frozenset(("push", "outcome", "workaround", "habit", "trigger", "pull"))
 
 
 def step_of(text: str) -> str | None:
-    """The job-map step a sentence is about (most cue hits; ties go to the earlier step)."""
+    """The job-map step a sentence is about (most cue hits, execution cues counting 0.6; ties
+    go to the earlier step). None when no step's cues occur."""
     low = text.lower().replace("’", "'")
-    best, best_n = None, 0
+    best, best_n = None, 0.0
     for step, cues in STEP_CUES.items():
-        n = count_cues(low, cues)
+        n = count_cues(low, cues) * (_EXECUTE_WEIGHT if step == "execute" else 1.0)
         if n > best_n:
             best, best_n = step, n
     return best
