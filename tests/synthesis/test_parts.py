@@ -50,6 +50,12 @@ def test_job_map_steps_and_outcome_drafts() -> None:
     lost = draft_outcome("I lost receipts for the van.", ("push",), frozenset())
     assert lost is not None and lost[:2] == ("Minimize", "the likelihood of")
     assert draft_outcome("It was sunny.", ("push",), frozenset()) is None
+    assert draft_outcome("I kept forgetting to take the photo of the receipt.", ("push",), frozenset()) == (
+        "Minimize", "the likelihood of", "forgetting to take the photo of the receipt", "")
+    assert draft_outcome("I never knew whether the invoice had been paid.", ("push",), frozenset())[2] == \
+        "know whether the invoice had been paid"
+    assert draft_outcome("I'd get a nasty letter from the tax office.", ("push",), frozenset())[:3] == (
+        "Minimize", "the likelihood of", "getting a nasty letter")
 
 
 class _Polisher:

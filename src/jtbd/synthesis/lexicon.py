@@ -26,7 +26,8 @@ STOPWORDS = frozenset(
 
 DETERMINERS = frozenset("a an the my our your their his her its this that these those some any every each all".split())
 PRONOUNS = frozenset(
-    "it them this that these those everything anything something nothing him her me you us one stuff things".split()
+    "it them this that these those everything anything something nothing him her me you us one stuff things "
+    "nobody anybody somebody everybody anyone someone everyone".split()
 )
 #: Words that end a verb phrase.
 PHRASE_STOP = frozenset(

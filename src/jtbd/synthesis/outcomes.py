@@ -10,6 +10,7 @@ from jtbd.synthesis.corpus import Corpus, natural_key
 from jtbd.synthesis.jobmap import step_of
 from jtbd.synthesis.lint import lint_outcome_statement
 from jtbd.synthesis.result import Evidence, Outcome
+from jtbd.synthesis.lexicon import PRONOUNS
 from jtbd.synthesis.text import Phrase, content_words, gerund, verb_phrases
 
 MAX_PER_JOB = 150
@@ -19,11 +20,18 @@ _RISK = re.compile(r"\b(lost|lose|losing|miss(?:ed|ing)?|forg[eo]t|mistakes?|err
                    r"fines?|late)\b")
 _EFFORT = re.compile(r"\b(hassle|effort|faff|manual(?:ly)?|by hand|tedious|awkward|pain|chas\w+|digging|"
                      r"scramble|sort(?:ing)? out)\b")
-_KNOW = re.compile(r"\b(?:see|know|tell|find out|check)\s+((?:which|whether|if|what|how much|when|who)\s+"
-                   r"[a-z' -]{3,60})", re.IGNORECASE)
+_KNOW = re.compile(r"\b(?:see|know|knew|tell|find out|check|no idea|any idea)\s+((?:which|whether|if|what|how much|"
+                   r"how many|when|who|where)\s+[a-z' -]{3,60})", re.IGNORECASE)
+_FORGOT = re.compile(r"\b(?:forgot|forget|forgetting|forgotten)\s+to\s+([a-z]+(?:\s+[a-z'-]+){1,6})", re.IGNORECASE)
 #: Verbs that do not make an object of control ("feel professional", "include fiddling").
 _NOT_OUTCOME_VERBS = frozenset(("pay", "run", "spend", "stop", "feel", "make", "include", "book", "learn", "hire",
-                                "put", "take", "go", "turn", "say", "ask", "tell", "read"))
+                                "put", "take", "go", "turn", "say", "ask", "tell", "read", "have", "remember",
+                                "think", "like", "try", "want", "need", "file"))
+#: Object words that make no object of control ("get better", "get to the age").
+_NOT_OBJECTS = frozenset(("better", "worse", "used", "age", "older", "bigger", "thinking", "feeling", "penalty"))
+#: Things nobody wants to get: "get a nasty letter" is a risk to minimise.
+_BAD_THINGS = re.compile(r"\b(letter|penalty|penalties|fine|fined|nasty|late|wrong|error|bill|audit|"
+                         r"investigat\w*|complaint|spam)\b")
 #: Verbs of an end state: wishes for them become "Increase the likelihood of ...".
 _ACHIEVE_VERBS = frozenset(("get", "keep", "stay", "win", "reach", "avoid", "meet", "hit", "finish", "grow"))
 _FIRST_PERSON = [(re.compile(r"\b(my|our)\b", re.I), "the"), (re.compile(r"\b(me|us)\b", re.I), "them"),
@@ -72,15 +80,24 @@ def draft_outcome(text: str, codes: tuple[str, ...], banned: frozenset[str]) -> 
         obj = obj.lower()
         if len(obj.split()) >= 2 and not any(w in banned for w in obj.split()):
             return ("Minimize", "the time it takes to", f"know {obj}", "")
+    m = _FORGOT.search(text.replace("’", "'"))
+    if m:
+        obj = _impersonal(_cut(m.group(1))).lower()
+        if len(obj.split()) >= 2 and content_words(obj) and obj.split()[-1] not in PRONOUNS \
+                and not any(w in banned for w in obj.split()):
+            return ("Minimize", "the likelihood of", f"forgetting to {obj}", "")
     phrases: list[Phrase] = [p for p in verb_phrases(text, banned) if p.verb not in _NOT_OUTCOME_VERBS]
     if not phrases:
         return None
     ph = next((p for p in phrases if p.intent), phrases[0])
     obj = _impersonal(f"{ph.verb} {ph.object}")
     clar = _impersonal(ph.clarifier)
+    if set(content_words(ph.object)) & _NOT_OBJECTS:
+        return None
+    risky = ph.verb in ("lose", "miss", "forget") or (ph.verb == "get" and _BAD_THINGS.search(ph.object))
+    if risky:
+        return ("Minimize", "the likelihood of", f"{gerund(ph.verb)} {_impersonal(ph.object)}", clar)
     if "push" in codes:
-        if _RISK.search(low) and ph.verb in ("lose", "miss", "forget"):
-            return ("Minimize", "the likelihood of", f"{gerund(ph.verb)} {_impersonal(ph.object)}", clar)
         if _TIME.search(low):
             return ("Minimize", "the time it takes to", obj, clar)
         if _EFFORT.search(low):

@@ -25,6 +25,9 @@ _IRREGULAR_PAST = {"lost": "lose", "paid": "pay", "kept": "keep", "spent": "spen
 #: Words a cut clause must not end on.
 _DANGLING = PREPOSITIONS | DETERMINERS | frozenset(("and", "but", "or", "that", "which", "to", "so", "because", "with",
                                                     "i", "i'd", "i'm", "was", "were", "is", "are", "the", "like"))
+#: Words after which a known verb starts a verb phrase ("I send", "we'd get", "never chase").
+_SUBJECT_BEFORE = frozenset(("to", "i", "we", "and", "just", "can", "could", "would", "might", "never", "always",
+                             "not", "don't", "didn't", "will", "i'd", "we'd", "i'll", "we'll", "you'd", "must"))
 _KEEP_DET = frozenset(("a", "an", "the", "my", "our", "your", "their", "his", "her"))
 _POSSESSIVES = frozenset(("my", "our", "your", "their", "his", "her"))
 _FILLERS = re.compile(
@@ -114,8 +117,7 @@ def verb_phrases(sentence: str, banned: frozenset[str] = frozenset(), max_words:
             verb = tok
         elif tok in VERBS and tok not in ("be", "do", "go", "want", "use", "look", "let", "turn", "come", "live",
                                           "feel", "see", "work", "tell", "talk", "wait"):
-            verb = tok if (i == 0 or toks[i - 1] in ("to", "i", "and", "just", "can", "could", "would", "never",
-                                                     "always", "not", "don't", "didn't", "will")) else None
+            verb = tok if (i == 0 or toks[i - 1] in _SUBJECT_BEFORE) else None
         elif i >= 1 and toks[i - 1] in ("i", "we") and (tok in _IRREGULAR_PAST or tok.endswith("ed")):
             b = _IRREGULAR_PAST.get(tok) or base_verb(tok)
             if b and b not in ("be", "do", "go", "want", "use", "look", "feel", "work", "come", "talk", "wait",
