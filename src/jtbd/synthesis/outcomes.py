@@ -8,9 +8,9 @@ from dataclasses import dataclass, field
 
 from jtbd.synthesis.corpus import Corpus, natural_key
 from jtbd.synthesis.jobmap import step_of
+from jtbd.synthesis.lexicon import PRONOUNS
 from jtbd.synthesis.lint import lint_outcome_statement
 from jtbd.synthesis.result import Evidence, Outcome
-from jtbd.synthesis.lexicon import PRONOUNS
 from jtbd.synthesis.text import Phrase, content_words, gerund, verb_phrases
 
 MAX_PER_JOB = 150
