@@ -219,3 +219,36 @@ def test_from_dict_loads_older_artifacts(syn_dict: dict[str, Any]) -> None:
     del old["jobs"][0]["demographics"]
     back = Synthesis.from_dict(old)
     assert back.themes[0].cohesion == 0.0 and back.jobs[0].demographics.spread == {}
+
+
+def test_three_distinct_jobs_are_not_merged() -> None:
+    import random
+
+    from jtbd.model import CodedExcerpt, Role
+    from jtbd.synthesis import DocumentInfo
+
+    topics = {
+        "A": ["I need to get paid on time for client work.", "Chasing late invoices took hours.",
+              "Clients paid invoices sixty days late.", "I want reminders to chase late payments."],
+        "B": ["I need to keep receipts ready for tax time.", "Digging out receipts for the tax return took weekends.",
+              "I lost receipts and paid too much tax.", "I want the books ready before the deadline."],
+        "C": ["I need to schedule staff shifts each week.", "Planning the rota took my whole Sunday.",
+              "Staff swapped shifts and nobody told me.", "I want the rota to fill gaps automatically."],
+    }
+    rng = random.Random(1)
+    docs, exs = [], []
+    for topic, sentences in topics.items():
+        for n in range(5):
+            pid = f"{topic}{n}"
+            chosen = rng.sample(sentences, 3) + ["It was a hard year for the business.", "My partner helps at night."]
+            text = " ".join(chosen)
+            docs.append(DocumentInfo(pid, f"{pid}.md", "interview", text, pid))
+            pos = 0
+            for s in chosen:
+                start = text.index(s, pos)
+                pos = start + len(s)
+                exs.append(CodedExcerpt(pid, f"{pid}.md", start, pos, s, pid, Role.CUSTOMER, ("push", "outcome"),
+                                        {"push": 0.8, "outcome": 0.8}, pid))
+    syn = synthesize(SynthesisInput(docs, exs, []))
+    assert sorted(sorted(j.participants) for j in syn.jobs) == [
+        [f"{t}{n}" for n in range(5)] for t in "ABC"]

@@ -1,4 +1,5 @@
-"""Text vectors and clustering: TF-IDF, LSA, k-means with k chosen by silhouette."""
+"""Text vectors and clustering: TF-IDF, LSA, Ward clustering with k chosen by silhouette (for
+jobs), k-means with a fixed k (for themes)."""
 from __future__ import annotations
 
 import warnings
@@ -6,7 +7,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
-from sklearn.cluster import KMeans
+from sklearn.cluster import AgglomerativeClustering, KMeans
 from sklearn.decomposition import TruncatedSVD
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.metrics import silhouette_score
@@ -50,29 +51,27 @@ def vectorize(texts: Sequence[str], *, seed: int, banned: frozenset[str] = froze
     return TextVectors(m.toarray() if n * f < 5_000_000 else m, vocab, normalize(emb), project)
 
 
-def choose_k_means(emb: np.ndarray, *, seed: int, k_min: int = 2, k_max: int = 6,
-                   min_support: int = 2) -> tuple[np.ndarray, float]:
-    """Cluster rows with k-means for k in ``k_min..k_max`` and keep the k with the best
-    silhouette (the smallest k within 10% of it: small differences are noise) among those
-    whose every cluster has at least ``min_support`` rows.
-    Returns (labels, silhouette); a single cluster (labels all 0, silhouette 0) when no k fits."""
+def choose_k_ward(emb: np.ndarray, *, k_min: int = 2, k_max: int = 6, min_support: int = 2,
+                  tolerance: float = 0.25) -> tuple[np.ndarray, float]:
+    """Ward clustering of the (unit-length) rows for k in ``k_min..k_max``; keep the fewest
+    clusters whose silhouette is within ``tolerance`` (relative) of the best, among the k
+    whose every cluster has at least ``min_support`` rows. Text silhouettes run low (0.05-0.1),
+    so small differences are noise and fewer, broader jobs are preferred. Ward is
+    deterministic and nested: k+1 clusters split one of the k.
+    Returns (labels, silhouette); one cluster (labels all 0, silhouette 0) when no k fits."""
     n = emb.shape[0]
     distinct = len({row.tobytes() for row in np.round(emb, 9)})
     fits: list[tuple[int, float, np.ndarray]] = []
     for k in range(k_min, min(k_max, n - 1, distinct) + 1):
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            km = KMeans(n_clusters=k, n_init=10, random_state=seed).fit(emb)
-        labels = km.labels_
+        labels = AgglomerativeClustering(n_clusters=k, linkage="ward").fit_predict(emb)
         sizes = np.bincount(labels, minlength=k)
         if sizes.min() < min_support or len(set(labels.tolist())) < 2:
             continue
         fits.append((k, float(silhouette_score(emb, labels, metric="cosine")), labels))
     if not fits or max(f[1] for f in fits) <= 0.0:
         return np.zeros(n, dtype=int), 0.0
-    # Parsimony: the fewest jobs whose silhouette is within tolerance of the best.
     top = max(f[1] for f in fits)
-    k, score, labels = next(f for f in fits if f[1] >= top - max(0.005, 0.1 * top))
+    k, score, labels = next(f for f in fits if f[1] >= top - max(0.005, tolerance * top))
     return relabel_by_size(labels), score
 
 

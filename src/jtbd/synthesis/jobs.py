@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import numpy as np
 from sklearn.preprocessing import normalize
 
-from jtbd.synthesis.cluster import choose_k_means, distinctive_terms, vectorize
+from jtbd.synthesis.cluster import choose_k_ward, distinctive_terms, vectorize
 from jtbd.synthesis.corpus import Corpus, natural_key
 from jtbd.synthesis.lint import lint_job_statement
 from jtbd.synthesis.text import Phrase, content_words, verb_phrases
@@ -45,8 +45,8 @@ class JobCluster:
 
 
 def cluster_jobs(corpus: Corpus) -> tuple[list[JobCluster], float]:
-    """Group participants into jobs (TF-IDF + LSA + k-means, k by silhouette in 2..6, at least
-    two participants per job). When the study has at least four interview participants, jobs
+    """Group participants into jobs (TF-IDF + LSA + Ward clustering, k by silhouette in 2..6,
+    at least two participants per job). When the study has at least four interview participants, jobs
     are discovered from the interviews (the rich evidence) and other documents (reviews,
     tickets) join the job they are most similar to, or none. Returns the clusters (largest
     first) and the silhouette."""
@@ -68,7 +68,7 @@ def cluster_jobs(corpus: Corpus) -> tuple[list[JobCluster], float]:
     tv = vectorize([texts[u] for u in core], seed=corpus.seed, banned=corpus.banned,
                    min_df=2 if len(core) > 6 else 1)
     if len(core) >= 4:
-        labels, sil = choose_k_means(tv.embedding, seed=corpus.seed, min_support=2)
+        labels, sil = choose_k_ward(tv.embedding, min_support=2)
     else:
         labels, sil = np.zeros(len(core), dtype=int), 0.0
     members: dict[int, list[str]] = {c: [u for u, lab in zip(core, labels) if lab == c] for c in set(labels.tolist())}
