@@ -2,6 +2,7 @@
 jobs), k-means with a fixed k (for themes)."""
 from __future__ import annotations
 
+import re
 import warnings
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -14,6 +15,9 @@ from sklearn.metrics import silhouette_score
 from sklearn.preprocessing import normalize
 
 from jtbd.synthesis.lexicon import NUMBER_WORDS, STOPWORDS
+
+
+_TOKEN = re.compile(r"(?u)\b[a-zA-Z][a-zA-Z'-]{2,}\b")
 
 
 @dataclass
@@ -30,8 +34,8 @@ class TextVectors:
 def vectorize(texts: Sequence[str], *, seed: int, banned: frozenset[str] = frozenset(),
               max_dims: int = 60, min_df: int = 1) -> TextVectors:
     """TF-IDF on content words (product names dropped), reduced with LSA when large."""
-    stop = sorted(STOPWORDS | NUMBER_WORDS | banned)
-    vec = TfidfVectorizer(stop_words=stop, token_pattern=r"(?u)\b[a-zA-Z][a-zA-Z'-]{2,}\b",
+    stop = sorted(w for w in STOPWORDS | NUMBER_WORDS | banned if _TOKEN.fullmatch(w))
+    vec = TfidfVectorizer(stop_words=stop, token_pattern=_TOKEN.pattern,
                           sublinear_tf=True, min_df=min_df, lowercase=True, dtype=np.float64)
     try:
         m = vec.fit_transform(texts)
