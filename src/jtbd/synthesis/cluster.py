@@ -16,7 +16,6 @@ from sklearn.preprocessing import normalize
 
 from jtbd.synthesis.lexicon import NUMBER_WORDS, STOPWORDS
 
-
 _TOKEN = re.compile(r"(?u)\b[a-zA-Z][a-zA-Z'-]{2,}\b")
 
 
