@@ -67,15 +67,17 @@ class _Polisher:
 
     def improve(self, kind: str, text: str, quotes: list[str]) -> str:
         self.calls.append((kind, text, quotes))
-        return self.answer
+        return self.answer if kind == "job" else text.upper() if kind == "story" else text
 
 
 def test_improve_wording_hook_is_linted(study: SynthesisInput) -> None:
     good = _Polisher("get paid on time for finished client work")
     syn = synthesize(study, improve_wording=good)
-    assert good.calls and all(kind == "job" and quotes for kind, _, quotes in good.calls)
+    assert {kind for kind, _, _ in good.calls} == {"job", "story", "outcome"}
+    assert all(quotes for _, _, quotes in good.calls)
     assert {j.statement for j in syn.jobs} == {"get paid on time for finished client work"}
     assert all(" ".join(x for x in (j.verb, j.object, j.clarifier) if x) == j.statement for j in syn.jobs)
     bad = _Polisher("use Tally to send invoices and track time")
     syn = synthesize(study, improve_wording=bad)
     assert all("Tally" not in j.statement for j in syn.jobs)
+    assert all(s.text.startswith("When ") for s in syn.job_stories)  # "WHEN ..." broke the form: kept

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Protocol
 
 from threadpoolctl import threadpool_limits
@@ -13,9 +14,9 @@ from jtbd.synthesis.forces import build_forces
 from jtbd.synthesis.inputs import SynthesisInput
 from jtbd.synthesis.jobmap import build_job_map
 from jtbd.synthesis.jobs import JobCluster, cluster_jobs, name_job
-from jtbd.synthesis.lint import lint_job_statement
+from jtbd.synthesis.lint import lint_job_statement, lint_outcome_statement
 from jtbd.synthesis.outcomes import build_outcomes
-from jtbd.synthesis.result import Job, Synthesis, Warning
+from jtbd.synthesis.result import Job, JobStory, Outcome, Synthesis, Warning
 from jtbd.synthesis.stories import build_stories
 from jtbd.synthesis.themes import build_themes
 from jtbd.synthesis.timeline import build_timelines
@@ -90,7 +91,7 @@ def _synthesize(inp: SynthesisInput, progress: Progress | None, improve_wording:
     step("describing jobs", 0.6)
     demo = demographics(clusters, attrs)
     jobs: list[Job] = []
-    stories = []
+    stories: list[JobStory] = []
     maps = []
     for c in clusters:
         num = c.id.split("-", 1)[1]
@@ -115,6 +116,8 @@ def _synthesize(inp: SynthesisInput, progress: Progress | None, improve_wording:
     alternatives = build_alternatives(corpus, inp.alternatives, job_of)
     step("writing outcome statements", 0.9)
     outcomes = build_outcomes(corpus, job_of)
+    if improve_wording is not None:
+        stories, outcomes = _improve_rest(stories, outcomes, improve_wording, corpus.banned)
     warnings.extend(_lint_warnings(jobs, outcomes))
     warnings.extend(force_warnings)
     warnings.extend(_coverage(corpus, jobs))
@@ -139,7 +142,24 @@ def _improve_job(corpus: Corpus, c: JobCluster, hook: WordingImprover) -> None:
         c.statement, c.lint = better, problems
 
 
-def _lint_warnings(jobs: list[Job], outcomes: list) -> list[Warning]:  # type: ignore[type-arg]
+def _improve_rest(stories: list[JobStory], outcomes: list[Outcome], hook: WordingImprover,
+                  brands: frozenset[str]) -> tuple[list[JobStory], list[Outcome]]:
+    """Let the hook reword stories and outcome statements; keep a rewording only when it keeps
+    the form (When/I want to/so I can; direction + metric) and lints no worse."""
+    new_stories = []
+    for st in stories:
+        text = hook.improve("story", st.text, [e.quote for e in st.evidence]).strip()
+        ok = text.startswith("When ") and ", I want to " in text and ", so I can " in text
+        new_stories.append(replace(st, text=text) if ok else st)
+    new_outcomes = []
+    for o in outcomes:
+        text = hook.improve("outcome", o.statement, [e.quote for e in o.evidence]).strip()
+        problems = lint_outcome_statement(text, brands=brands)
+        new_outcomes.append(replace(o, statement=text, lint=problems) if text and len(problems) <= len(o.lint) else o)
+    return new_stories, new_outcomes
+
+
+def _lint_warnings(jobs: list[Job], outcomes: list[Outcome]) -> list[Warning]:
     out = [Warning("lint", j.id, f"job statement {j.statement!r} {p}") for j in jobs for p in j.lint]
     out += [Warning("lint", o.id, f"outcome statement {o.statement!r} {p}") for o in outcomes for p in o.lint]
     return out
