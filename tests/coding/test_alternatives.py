@@ -39,3 +39,21 @@ def test_name_normalisation() -> None:
     assert normalise_name("Asana's") == "Asana"
     assert normalise_name("EXCEL") == "Excel"
     assert normalise_name("an accountant") == "Accountant"
+
+
+def test_brand_spellings_and_consideration_verbs() -> None:
+    got = _found("I'd see ads for FreshBooks on Instagram, and I signed up for a Wave account once. "
+                 "My friend uses QuickBooks. Someone said use Xero.")
+    assert got == [("FreshBooks", "competitor"), ("Wave", "competitor"), ("QuickBooks", "competitor"),
+                   ("Xero", "competitor")]
+
+
+def test_lists_after_a_brand_are_competitors() -> None:
+    got = _found("I made a list. FreshBooks, Xero and Wave, then I compared them.")
+    assert [n for n, _ in got] == ["FreshBooks", "Xero", "Wave"]
+
+
+def test_places_and_people_are_not_competitors() -> None:
+    got = _found("I grew up in Montreal and moved to England in 1988. I rang Mrs Patel, then tried Sarah's "
+                 "method, and we moved from Canada in May.")
+    assert not [n for n, k in got if k == "competitor"]

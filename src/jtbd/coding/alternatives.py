@@ -56,18 +56,36 @@ NON_CONSUMPTION: dict[str, str] = {
 
 _SWITCH = re.compile(
     r"\b(?i:switch(?:ed|ing)? (?:over )?(?:to|from)|mov(?:ed|ing) (?:over )?(?:to|from)|tried|trying|"
-    r"looked at|look at|compared(?: it)?(?: with| to)?|instead of|used to use|went back to|"
-    r"vs\.?|versus|considered|demos? with|signed up (?:for|with)|left|cancelled|ditched)\s+"
-    r"(?i:out |using |with )?((?:[A-Z][\w&'.+-]*|[a-z]+[A-Z][\w]*)(?:\s+(?:[A-Z][\w&+-]*|\d+))*)"
+    r"looked at|look(?:ing)? at|compared(?: it)?(?: with| to)?|instead of|used to use|went back to|went with|"
+    r"vs\.?|versus|considered|demos? (?:with|of)|trials? (?:of|with)|signed up (?:for|with)|left|cancelled|"
+    r"ditched|ads? for|quotes? from|recommended|uses?|started(?: using)?|chose|picked|replaced)\s+"
+    r"(?i:out |using |with |a |an |the )?((?:[A-Z][\w&'.+-]*|[a-z]+[A-Z][\w]*)(?:\s+(?:[A-Z][\w&+-]*|\d+))*)"
 )
+#: Brand-like spellings anywhere in a sentence: inner capitals ("FreshBooks", "QuickBooks").
+_CAMEL = re.compile(r"\b[A-Z][a-z]+[A-Z][A-Za-z]*\b")
 # "... from X to Y", "X and Y", "X or Y", "X, Y": more names right after a competitor.
 _MORE = re.compile(r"\s*(?:,|\band\b|\bor\b|\bto\b|\bvs\.?|\bversus\b)\s+"
                    r"([A-Z][\w&'.+-]*(?:\s+[A-Z][\w&+-]*)*)")
 _NOT_NAMES = frozenset(
-    "I I'd I'm We It The A An This That They He She You My Our Their But And So Then "
+    "I I'd I'm We It The A An This That They He She You My Our Their But And So Then There Here What When "
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May "
-    "June July August September October November December Christmas Yes No Ok Okay".split()
+    "June July August September October November December Christmas Easter Yes No Ok Okay "
+    "Mr Mrs Ms Miss Dr Sir Madam Mum Dad".split()
 )
+#: Places and common first names: after "moved to" or "tried" they are not products.
+_PLACES = frozenset(
+    "England Scotland Wales Ireland Britain UK US USA America Canada France Germany Spain Italy Portugal Poland "
+    "Netherlands Holland Belgium Sweden Norway Denmark Finland India China Japan Australia Mexico Brazil Nigeria "
+    "Ghana Kenya Europe Asia Africa London Paris Berlin Edinburgh Leith Glasgow Manchester Dublin Toronto "
+    "Montreal Montréal Lagos Accra Mumbai Sydney New York".split()
+)
+_FIRST_NAMES = frozenset(
+    "James John Robert Michael David William Richard Joseph Thomas Charles Daniel Matthew Mark Paul Steven Andrew "
+    "Peter George Tom Ben Sam Jack Harry Oliver Mary Patricia Jennifer Linda Elizabeth Susan Sarah Karen Lisa "
+    "Nancy Emma Anna Laura Claire Kate Sophie Lucy Alice Maria Jane Helen Rachel Amy Julia Eva Priya Raj Ali "
+    "Mohammed Ahmed Fatima Chloe Zoe Maya Jose José Kwame Amelie Amélie Graham Sofia Renee Renée Tomasz Bo".split()
+)
+_HONORIFICS = frozenset("Mr Mrs Ms Miss Dr Sir Madam".split())
 _SUB_RX = [(name, re.compile(rf"\b(?:{p})", _I)) for name, p in SUBSTITUTES.items()]
 _WORK_RX = [(name, re.compile(rf"(?:{p})", _I)) for name, p in WORKAROUNDS.items()]
 _NONC_RX = [(name, re.compile(rf"(?:{p})", _I)) for name, p in NON_CONSUMPTION.items()]
@@ -119,10 +137,12 @@ def _mentions_in(text: str, base: int) -> list[AlternativeMention]:
     for name, rx in _SUB_RX:
         for m in rx.finditer(text):
             add(name, "substitute", m.start(), m.end())
-    for m in _SWITCH.finditer(text):
-        end = _competitor(text, m.start(1), m.group(1), add)
-        while end is not None and (more := _MORE.match(text, end)):
-            end = _competitor(text, more.start(1), more.group(1), add)
+    for rx in (_SWITCH, _CAMEL):
+        for m in rx.finditer(text):
+            g = 1 if rx is _SWITCH else 0
+            end = _competitor(text, m.start(g), m.group(g), add)
+            while end is not None and (more := _MORE.match(text, end)):
+                end = _competitor(text, more.start(1), more.group(1), add)
     return sorted(out, key=lambda a: a.start)
 
 
@@ -130,8 +150,11 @@ def _competitor(text: str, start: int, group: str, add) -> int | None:  # type: 
     """Record the capitalised name ``group`` at ``start``; return where it ends."""
     words = group.split()
     while words and words[0].strip(".,") in _NOT_NAMES:
+        if words[0].strip(".,") in _HONORIFICS:
+            return None  # "rang Mrs Patel": a person
         words.pop(0)
-    if not words:
+    head = re.sub(r"(?:'s|’s)$", "", words[0].strip(".,;:!?")) if words else ""
+    if not words or head in _PLACES or head in _FIRST_NAMES:
         return None
     surface = " ".join(words).rstrip(".,;:!?")
     s = start + group.find(words[0])
