@@ -191,11 +191,14 @@ def test_reviews_join_the_job_found_in_interviews(study: SynthesisInput) -> None
                                 {"push": 0.8, "outcome": 0.8}, None, "review"))
     syn = synthesize(SynthesisInput(docs, exs, study.alternatives))
     by_letter = {j.participants[0][0]: j for j in syn.jobs}
-    assert "doc-r0" in by_letter["A"].participants and "doc-r1" in by_letter["B"].participants
-    assert all("doc-r2" not in j.participants for j in syn.jobs)
+    assert "r0" in by_letter["A"].supporting_documents and "r1" in by_letter["B"].supporting_documents
+    assert all("r2" not in j.supporting_documents for j in syn.jobs)
     assert any("match no job" in w.message for w in syn.warnings)
-    assert sorted(p for j in syn.jobs for p in j.participants if not p.startswith("doc-")) == sorted(
-        d.participant for d in study.documents)
+    # participants are interview participants only; reviews are listed apart
+    assert sorted(p for j in syn.jobs for p in j.participants) == sorted(d.participant for d in study.documents)
+    for th in syn.themes:
+        assert all(not p.startswith("doc-") for p in th.participant_ids)
+    assert all(not p.startswith("doc-") for o in syn.outcomes for p in o.participants)
 
 
 def test_deterministic_across_processes() -> None:

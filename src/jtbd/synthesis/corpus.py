@@ -39,6 +39,8 @@ class Corpus:
     banned: frozenset[str]  # product/brand-like words (lower case)
     seed: int
     warnings: list[Warning] = field(default_factory=list)
+    #: Units that are people (interview participants); the others are reviews, tickets, etc.
+    people: frozenset[str] = frozenset()
 
     @classmethod
     def build(cls, inp: SynthesisInput) -> Corpus:
@@ -68,7 +70,10 @@ class Corpus:
                                     "offsets; quotes show the document text — re-run `jtbd code` to refresh"))
         kept.sort(key=lambda e: (order[str(e.document_id)], e.start, e.end))
         units = [participant_key(e, docs[str(e.document_id)]) for e in kept]
-        return cls(docs, kept, units, _brand_words(inp, kept, docs), inp.seed, warnings)
+        named = {u for e, u in zip(kept, units) if e.participant or docs[str(e.document_id)].participant}
+        interviewed = {u for e, u in zip(kept, units) if e.kind == "interview" and u in named}
+        return cls(docs, kept, units, _brand_words(inp, kept, docs), inp.seed, warnings,
+                   frozenset(interviewed or named))
 
     def doc(self, ex: CodedExcerpt) -> DocumentInfo:
         return self.docs[str(ex.document_id)]
@@ -112,6 +117,11 @@ class Corpus:
                 if len(out) >= n:
                     break
         return out
+
+    def split_units(self, units: set[str] | list[str]) -> tuple[list[str], list[str]]:
+        """(people, other documents) among ``units``, each in natural order."""
+        people = sorted((u for u in units if u in self.people), key=natural_key)
+        return people, sorted((u for u in units if u not in self.people), key=natural_key)
 
     @property
     def participants(self) -> list[str]:

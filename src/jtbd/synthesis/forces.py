@@ -36,8 +36,9 @@ def _item(corpus: Corpus, fid: str, job: JobCluster, segment: Segment | None, fo
     terms = job.terms
     picked = corpus.best_quotes(members, MAX_QUOTES, force, terms)
     label = corpus.clause(corpus.excerpts[picked[0]].text, 14)
-    return ForceItem(fid, job.id, segment, force, label, theme, len(units),
-                     [corpus.evidence(corpus.excerpts[i]) for i in picked])
+    people, others = corpus.split_units(units)
+    return ForceItem(fid, job.id, segment, force, label, theme, len(people),
+                     [corpus.evidence(corpus.excerpts[i]) for i in picked], len(others))
 
 
 def build_forces(corpus: Corpus, jobs: list[JobCluster], themes: ThemeIndex, attributes: dict[str, dict[str, str]]

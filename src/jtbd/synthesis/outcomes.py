@@ -142,9 +142,10 @@ def build_outcomes(corpus: Corpus, job_of: dict[str, str]) -> list[Outcome]:
             continue
         step = sorted(d.steps.items(), key=lambda t: (-t[1], t[0]))[0][0]
         stmt = d.statement
+        people, others = corpus.split_units(d.units)
         out.append(Outcome(f"outcome-{len(out) + 1}", stmt, d.direction, d.metric, d.object, d.clarifier, d.job,
-                           step, sorted(d.units, key=natural_key), lint_outcome_statement(stmt, brands=corpus.banned),
-                           d.evidence))
+                           step, people, lint_outcome_statement(stmt, brands=corpus.banned),
+                           d.evidence, len(others)))
     return out
 
 

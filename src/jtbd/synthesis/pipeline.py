@@ -104,10 +104,13 @@ def _synthesize(inp: SynthesisInput, progress: Progress | None, improve_wording:
         else:  # reworded by the improve_wording hook
             verb, _, obj = c.statement.partition(" ")
             clarifier = ""
+        people, others = corpus.split_units(c.units)
+        other_docs = sorted({corpus.excerpts[i].document_id for i in c.excerpt_idx
+                             if corpus.units[i] in set(others)}, key=lambda d: natural_key(str(d)))
         jobs.append(Job(c.id, c.statement, "functional", verb, obj,
-                        clarifier, sorted(c.units, key=natural_key), docs,
+                        clarifier, people, docs,
                         list(c.terms)[:8], dimensions(corpus, c), supporting_jobs(corpus, c, num),
-                        context(corpus, c), demo[c.id], balances.get(c.id), list(c.lint or []), ev))
+                        context(corpus, c), demo[c.id], balances.get(c.id), list(c.lint or []), ev, other_docs))
         stories.extend(build_stories(corpus, c))
         maps.append(build_job_map(corpus, c))
     step("drawing timelines", 0.7)
@@ -176,6 +179,6 @@ def _coverage(corpus: Corpus, jobs: list[Job]) -> list[Warning]:
                                                   "interviews and review the coding"))
     for j in jobs:
         if len(j.participants) < 2:
-            out.append(Warning("coverage", j.id, f"{j.id} rests on {len(j.participants)} participant; "
+            out.append(Warning("coverage", j.id, f"{j.id} rests on {len(j.participants)} interview participant(s); "
                                                  "interview more people before relying on it"))
     return out

@@ -39,6 +39,8 @@ class Theme:
     #: How alike the excerpts are (length of the mean unit vector, 0..1).
     cohesion: float
     evidence: list[Evidence]
+    #: Reviews/tickets among the excerpts' sources (``participants`` counts people only).
+    documents: int = 0
 
 
 @dataclass(frozen=True)
@@ -111,6 +113,8 @@ class Job:
     force_balance: ForceBalance | None
     lint: list[str]
     evidence: list[Evidence]
+    #: Reviews/tickets that match the job (``participants`` lists interview participants only).
+    supporting_documents: list[int | str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -144,6 +148,8 @@ class ForceItem:
     theme: str | None
     participants: int
     evidence: list[Evidence]
+    #: Reviews/tickets behind the force (``participants`` counts people only).
+    documents: int = 0
 
 
 @dataclass(frozen=True)
@@ -223,6 +229,8 @@ class Outcome:
     participants: list[str]
     lint: list[str]
     evidence: list[Evidence]
+    #: Reviews/tickets that say the same (``participants`` lists people only).
+    supporting_documents: int = 0
 
 
 @dataclass(frozen=True)

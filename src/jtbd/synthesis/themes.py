@@ -77,9 +77,10 @@ def build_themes(corpus: Corpus, *, min_participants: int = 2) -> ThemeIndex:
             code_counts = {cd: sum(cd in corpus.excerpts[i].codes for i in members) for cd in sorted(codes)}
             dominant = [cd for cd, n in sorted(code_counts.items(), key=lambda t: (-t[1], t[0])) if n]
             label = f"{prefix}: {', '.join(terms[:3]) or corpus.clause(corpus.excerpts[order[0]].text, 12)}"
-            themes.append(Theme(tid, label, family, dominant, len(units), units, terms, len(members),
+            people, others = corpus.split_units(units)
+            themes.append(Theme(tid, label, family, dominant, len(people), people, terms, len(members),
                                 round(cohesion, 3),
-                                [corpus.evidence(corpus.excerpts[i]) for i in quotes]))
+                                [corpus.evidence(corpus.excerpts[i]) for i in quotes], len(others)))
             for i in members:
                 of_excerpt[family][i] = tid
     return ThemeIndex(themes, of_excerpt)
