@@ -1,6 +1,8 @@
 """``jtbd demo``: build a study from the bundled sample and run every step on it."""
 from __future__ import annotations
 
+import shutil
+import sys
 import time
 from importlib import resources
 from pathlib import Path
@@ -76,8 +78,20 @@ def run_demo(directory: Path, console: Console | None = None) -> dict[str, objec
         table.add_row(*row)
     console.print(table)
     console.print(f"Open the report: [cyan]{directory / 'report.html'}[/] in a browser")
-    console.print(f"Start the app:   [cyan]jtbd --study {directory} serve[/]  (then open http://127.0.0.1:8765)")
+    console.print(f"Start the app:   [cyan]{_jtbd_command()} --study {directory} serve[/]  "
+                  "(then open http://127.0.0.1:8765)")
     return {"study": str(directory), "steps": [p[0] for p in produced]}
+
+
+def _jtbd_command() -> str:
+    """How the user can run jtbd again: plain `jtbd` when it is on PATH, else its path."""
+    exe = Path(sys.argv[0])
+    if exe.name == "jtbd" and not shutil.which("jtbd"):
+        try:
+            return str(exe.resolve().relative_to(Path.cwd()))
+        except ValueError:
+            return str(exe)
+    return "jtbd"
 
 
 def _step(console: Console, text: str) -> None:
