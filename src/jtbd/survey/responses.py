@@ -156,28 +156,41 @@ def _joint_family(df: pd.DataFrame, cols: Sequence[str]) -> LabelFamily | None:
     return resolve_family(labels, five) or resolve_family(labels)
 
 
-def load_responses(source: TableSource, *, id_column: str | None = None,
-                   scale: int | Mapping[str, int] | None = None) -> SurveyResponses:
-    """Read importance/satisfaction responses from a CSV/XLSX file or a DataFrame.
+@dataclass(frozen=True, eq=False)
+class CodedRatings:
+    """Rating codes of the paired columns of one table (``0`` = no answer)."""
 
-    ``scale`` overrides the per-outcome scale inference (5, 7 or 10 from the highest rating or
-    the text labels); give one int for all outcomes or a mapping outcome -> scale. Raises
-    :class:`InputError` naming the column and row for anything it cannot use.
-    """
-    df, path = read_table(source)
-    id_col = find_id_column(df, id_column, path)
-    pairs = _pair_columns(list(df.columns), id_col, path)
+    outcomes: tuple[str, ...]
+    importance: np.ndarray  # int8, (rows, outcomes)
+    satisfaction: np.ndarray
+    scales: np.ndarray  # int16, one per outcome
+    columns: dict[str, tuple[str, str]]
+
+
+def rating_pairs(columns: Sequence[str], id_col: str | None,
+                 path: str | None) -> dict[str, dict[str, str]]:
+    """The importance/satisfaction column pairs named by a header, ``{key: {"name": outcome,
+    "importance": col, "satisfaction": col}}`` in column order; raises :class:`NoRatingPairs`
+    when there are none and :class:`InputError` for an unpaired column."""
+    pairs = _pair_columns(list(columns), id_col, path)
     if not pairs:
         raise NoRatingPairs(
             "no importance/satisfaction columns found; name them like "
             + "; ".join(ACCEPTED_PATTERNS)
             + ". For a table of plain ratings (e.g. satisfaction only) use "
               "`jtbd survey score --items` (load_items)", path=path)
-    notes: list[str] = []
-    ids = respondent_ids(df, id_col, path)
-    if id_col is None:
-        notes.append(f"no respondent id column (respondent_id) found; used row numbers 1..{len(df)}"
-                     " as ids — name yours with --id-column")
+    return pairs
+
+
+def code_ratings(df: pd.DataFrame, pairs: Mapping[str, Mapping[str, str]], *,
+                 path: str | None, scale: int | Mapping[str, int] | None = None
+                 ) -> CodedRatings:
+    """Code every paired column of ``df`` (labels or numbers -> ``1..scale``, 0 missing).
+
+    The label family is chosen jointly over all importance columns (and over all
+    satisfaction columns); each outcome's scale is ``scale`` or inferred from its highest
+    answer and labels. Raises :class:`InputError` naming the column and row of a bad answer.
+    """
     imp_fam = _joint_family(df, [e["importance"] for e in pairs.values()])
     sat_fam = _joint_family(df, [e["satisfaction"] for e in pairs.values()])
     n, m = len(df), len(pairs)
@@ -203,6 +216,29 @@ def load_responses(source: TableSource, *, id_column: str | None = None,
         scales[j] = s
         outcomes.append(name)
         columns[name] = (entry["importance"], entry["satisfaction"])
+    return CodedRatings(outcomes=tuple(outcomes), importance=imp, satisfaction=sat,
+                        scales=scales, columns=columns)
+
+
+def load_responses(source: TableSource, *, id_column: str | None = None,
+                   scale: int | Mapping[str, int] | None = None) -> SurveyResponses:
+    """Read importance/satisfaction responses from a CSV/XLSX file or a DataFrame.
+
+    ``scale`` overrides the per-outcome scale inference (5, 7 or 10 from the highest rating or
+    the text labels); give one int for all outcomes or a mapping outcome -> scale. Raises
+    :class:`InputError` naming the column and row for anything it cannot use.
+    """
+    df, path = read_table(source)
+    id_col = find_id_column(df, id_column, path)
+    pairs = rating_pairs(list(df.columns), id_col, path)
+    notes: list[str] = []
+    ids = respondent_ids(df, id_col, path)
+    if id_col is None:
+        notes.append(f"no respondent id column (respondent_id) found; used row numbers 1..{len(df)}"
+                     " as ids — name yours with --id-column")
+    coded = code_ratings(df, pairs, path=path, scale=scale)
+    imp, sat, scales = coded.importance, coded.satisfaction, coded.scales
+    n, m = len(df), len(pairs)
     used = {c for e in pairs.values() for c in (e["importance"], e["satisfaction"])}
     attr_cols = [c for c in df.columns if c not in used and c != id_col]
     distinct = sorted(set(scales.tolist()))
@@ -210,9 +246,9 @@ def load_responses(source: TableSource, *, id_column: str | None = None,
     n_missing = int((imp == 0).sum() + (sat == 0).sum())
     if n_missing:
         notes.append(f"{n_missing} missing ratings (scores use the respondents who answered)")
-    return SurveyResponses(outcomes=tuple(outcomes), importance=imp, satisfaction=sat,
+    return SurveyResponses(outcomes=coded.outcomes, importance=imp, satisfaction=sat,
                            scales=scales, ids=ids, attributes=df[attr_cols].reset_index(drop=True),
-                           source=path, notes=tuple(notes), columns=columns)
+                           source=path, notes=tuple(notes), columns=coded.columns)
 
 
 def _scale_for(outcome: str, scale: int | Mapping[str, int] | None) -> int | None:

@@ -190,23 +190,28 @@ def _bootstrap(counts: np.ndarray, n_boot: int, confidence: float, seed: int
     return out[0], out[1], out[2]
 
 
-def _rows(responses: SurveyResponses, counts: np.ndarray, cis: tuple[np.ndarray, ...] | None
-          ) -> tuple[OutcomeScore, ...]:
+def _rows(outcomes: Sequence[str], scales: np.ndarray, counts: np.ndarray,
+          cis: tuple[np.ndarray, ...] | None) -> tuple[OutcomeScore, ...]:
     n_imp, _, n_sat, _, imp, sat, opp = _scores_from_counts(counts)
     both = counts.reshape(-1, 3, 3)[:, 1:, 1:].sum(axis=(1, 2))
     rows = []
-    for j, name in enumerate(responses.outcomes):
+    for j, name in enumerate(outcomes):
         i, s, o = float(imp[j]), float(sat[j]), float(opp[j])
         rows.append(OutcomeScore(
             outcome=name, n=int(both[j]), n_importance=int(n_imp[j]),
             n_satisfaction=int(n_sat[j]), importance=i, satisfaction=s, opportunity=o,
             band=band_of(o), underserved=bool(o >= UNDERSERVED_AT - EPS),
-            overserved=bool(s > i + EPS), scale=int(responses.scales[j]),
+            overserved=bool(s > i + EPS), scale=int(scales[j]),
             importance_ci=None if cis is None else (float(cis[0][j, 0]), float(cis[0][j, 1])),
             satisfaction_ci=None if cis is None else (float(cis[1][j, 0]), float(cis[1][j, 1])),
             opportunity_ci=None if cis is None else (float(cis[2][j, 0]), float(cis[2][j, 1])),
         ))
     return tuple(rows)
+
+
+def group_label(value: object) -> str:
+    """The group name of one attribute value: its trimmed text, ``"(missing)"`` when blank."""
+    return MISSING_GROUP if pd.isna(value) or str(value).strip() == "" else str(value).strip()
 
 
 def group_codes_for(responses: SurveyResponses, by: str) -> tuple[np.ndarray, list[str]]:
@@ -216,10 +221,39 @@ def group_codes_for(responses: SurveyResponses, by: str) -> tuple[np.ndarray, li
                          f"{', '.join(map(repr, responses.attributes.columns)) or '(none)'}",
                          path=responses.source, column=by)
     values = responses.attributes[by]
-    labels = values.map(lambda v: MISSING_GROUP if pd.isna(v) or str(v).strip() == ""
-                        else str(v).strip())
+    labels = values.map(group_label)
     codes, uniques = pd.factorize(labels, sort=True)
     return codes.astype(np.int32), [str(u) for u in uniques]
+
+
+def table_from_counts(outcomes: Sequence[str], scales: np.ndarray, overall: np.ndarray, *,
+                      n_respondents: int, by: str | None = None,
+                      group_counts: np.ndarray | None = None,
+                      group_names: Sequence[str] = (), group_sizes: Sequence[int] = (),
+                      ci: bool = True, n_boot: int = 1000, confidence: float = 0.95,
+                      seed: int = 0) -> OpportunityTable:
+    """The opportunity table from nine-category counts (see :func:`category_counts`).
+
+    ``overall`` has shape ``(1, n_outcomes, 9)``; ``group_counts`` ``(n_groups, n_outcomes, 9)``
+    with one name and respondent count per group. Everything (scores, bands, flags and the
+    seeded multinomial bootstrap) depends only on these counts, so any engine that counts the
+    same categories gets the same table.
+    """
+    if not 0 < confidence < 1:
+        raise InputError(f"confidence must be between 0 and 1, got {confidence}")
+    cis = _bootstrap(overall, n_boot, confidence, seed) if ci else None
+    rows = _rows(outcomes, scales, overall[0], None if cis is None else tuple(c[0] for c in cis))
+    groups: dict[str, tuple[OutcomeScore, ...]] = {}
+    sizes: dict[str, int] = {}
+    if group_counts is not None:
+        gcis = _bootstrap(group_counts, n_boot, confidence, seed + 1) if ci else None
+        for g, name in enumerate(group_names):
+            groups[name] = _rows(outcomes, scales, group_counts[g],
+                                 None if gcis is None else tuple(c[g] for c in gcis))
+            sizes[name] = int(group_sizes[g])
+    return OpportunityTable(outcomes=rows, n_respondents=n_respondents, by=by,
+                            groups=groups, group_sizes=sizes,
+                            confidence=confidence if ci else None, n_boot=n_boot if ci else 0)
 
 
 def score(responses: SurveyResponses, *, by: str | None = None, ci: bool = True,
@@ -234,10 +268,9 @@ def score(responses: SurveyResponses, *, by: str | None = None, ci: bool = True,
     if not 0 < confidence < 1:
         raise InputError(f"confidence must be between 0 and 1, got {confidence}")
     overall = category_counts(responses)
-    cis = _bootstrap(overall, n_boot, confidence, seed) if ci else None
-    rows = _rows(responses, overall[0], None if cis is None else tuple(c[0] for c in cis))
-    groups: dict[str, tuple[OutcomeScore, ...]] = {}
-    sizes: dict[str, int] = {}
+    group_counts: np.ndarray | None = None
+    names: list[str] = []
+    sizes: list[int] = []
     if by is not None or labels is not None:
         if labels is not None:
             codes = np.asarray(labels, dtype=np.int32)
@@ -245,15 +278,10 @@ def score(responses: SurveyResponses, *, by: str | None = None, ci: bool = True,
                 str(i) for i in range(int(codes.max()) + 1)]
         else:
             codes, names = group_codes_for(responses, by)  # type: ignore[arg-type]
-        counts = category_counts(responses, codes, len(names))
-        gcis = _bootstrap(counts, n_boot, confidence, seed + 1) if ci else None
-        bincounts = np.bincount(codes, minlength=len(names))
-        for g, name in enumerate(names):
-            groups[name] = _rows(responses, counts[g],
-                                 None if gcis is None else tuple(c[g] for c in gcis))
-            sizes[name] = int(bincounts[g])
-    return OpportunityTable(outcomes=rows, n_respondents=responses.n_respondents,
-                            by=by if by is not None else ("segment" if labels is not None
-                                                          else None),
-                            groups=groups, group_sizes=sizes,
-                            confidence=confidence if ci else None, n_boot=n_boot if ci else 0)
+        group_counts = category_counts(responses, codes, len(names))
+        sizes = np.bincount(codes, minlength=len(names)).tolist()
+    return table_from_counts(
+        responses.outcomes, responses.scales, overall, n_respondents=responses.n_respondents,
+        by=by if by is not None else ("segment" if labels is not None else None),
+        group_counts=group_counts, group_names=names, group_sizes=sizes, ci=ci, n_boot=n_boot,
+        confidence=confidence, seed=seed)
