@@ -4,107 +4,143 @@ from __future__ import annotations
 
 import re
 
-from jtbd.model import CodedExcerpt
+from jtbd.synthesis.clauses import MARKER, PROGRESS_VERBS, good_motivation, outcome_clause, situation_clause
 from jtbd.synthesis.corpus import Corpus, natural_key
 from jtbd.synthesis.jobs import JobCluster
-from jtbd.synthesis.lexicon import NEGATIVE_FEELINGS, POSITIVE_FEELINGS, STRUGGLE_CUES, VERBS
+from jtbd.synthesis.lexicon import STRUGGLE_CUES
 from jtbd.synthesis.result import JobStory
-from jtbd.synthesis.text import Phrase, content_words, count_cues, first_person, verb_phrases
+from jtbd.synthesis.text import content_words, count_cues, verb_phrases
 
 STORIES_PER_JOB = 3
-_CAN = re.compile(r"\b(?:can|could|to be able to)\s+(?!not\b)([a-z][a-z' ,-]{5,80})", re.IGNORECASE)
-_FEEL = re.compile(r"\bfeel(?:s|ing)?\s+(?:so\s+|really\s+|a lot\s+|much\s+)?((?:like\s+)?[a-z][a-z' -]{2,60})",
-                   re.IGNORECASE)
+#: Questions whose answers describe the situation ("What was going on at that time?").
+_SITUATION_QUESTION = re.compile(r"going on|what happened|at that time|last straw",
+                                 re.IGNORECASE)
 
 
-def _situation(corpus: Corpus, ex: CodedExcerpt) -> str:
-    c = first_person(corpus.clause(ex.text, 18))
-    c = re.sub(r"^(?:when|whenever|so|then|and)\s+", "", c, flags=re.IGNORECASE)
-    return c
+def _situations(corpus: Corpus, job: JobCluster, pool: list[int]) -> list[tuple[float, int, str]]:
+    """(score, excerpt, clause): trigger/push sentences and answers to "what was going on"."""
+    ex = corpus.excerpts
+    out = []
+    for i in pool:
+        codes = set(ex[i].codes)
+        asked = bool(ex[i].question and _SITUATION_QUESTION.search(ex[i].question))
+        if not ({"trigger", "push"} & codes or (asked and codes - {"alternative", "habit", "anxiety"})):
+            continue
+        c = situation_clause(ex[i].text, corpus.banned)
+        if c is None:
+            continue
+        code = "trigger" if "trigger" in codes else "push"
+        score = (corpus.quality(i, code, job.terms) + 0.4 * ("trigger" in codes) + 0.3 * asked
+                 + 0.2 * min(2, count_cues(ex[i].text.lower(), STRUGGLE_CUES))
+                 + 0.3 * bool(MARKER.search(ex[i].text)) - 0.04 * max(0, len(c.split()) - 8))
+        out.append((score, i, c))
+    out.sort(key=lambda t: (-t[0], t[1]))
+    return out
 
 
-def _cut(s: str, max_words: int = 12) -> str:
-    s = re.split(r"[.,;:!?]| because | but ", s)[0].strip()
-    return " ".join(s.split()[:max_words]).rstrip(" -'")
+def _motivations(corpus: Corpus, job: JobCluster, pool: list[int]) -> list[tuple[float, int, str]]:
+    """(score, excerpt, verb phrase) from outcome and pull sentences (and wishes in push ones)."""
+    ex = corpus.excerpts
+    phrase_score = {ph.text: sc for sc, ph, _ in (job.candidates or [])}
+    top = max(phrase_score.values(), default=1.0) or 1.0
+    out = []
+    for i in pool:
+        codes = set(ex[i].codes)
+        if not {"outcome", "pull", "push"} & codes:
+            continue
+        for ph in verb_phrases(ex[i].text, corpus.banned):
+            if "outcome" not in codes and "pull" not in codes and not ph.intent:
+                continue
+            if ph.verb in ("feel", "stop") or not good_motivation(ph.verb, ph.object, ph.clarifier):
+                continue
+            terms = sum(job.terms.get(w, 0.0) for w in content_words(ph.text))
+            score = (phrase_score.get(ph.text, 0.0) / top + 0.5 * ph.intent + 0.4 * (ph.verb in PROGRESS_VERBS)
+                     + min(0.6, 3 * terms) + 0.2 * ("outcome" in codes) - 0.05 * len(ph.text.split()))
+            out.append((score, i, ph.text))
+    out.sort(key=lambda t: (-t[0], t[1], t[2]))
+    return out
 
 
-def outcome_clause(ex: CodedExcerpt) -> str | None:
-    """What the customer can do or feel afterwards, as a "so I can ..." clause."""
-    low = ex.text.replace("’", "'")
-    m = _FEEL.search(low)
-    if m:
-        feeling = _cut(m.group(1))
-        if any(f in feeling.lower() for f in POSITIVE_FEELINGS):
-            return f"feel {feeling}"
-        neg = next((f for f in NEGATIVE_FEELINGS if f in feeling.lower()), None)
-        if neg:
-            return f"stop feeling {neg}"
-    for m in _CAN.finditer(low):
-        c = _cut(m.group(1))
-        first = c.split()[0].lower() if c else ""
-        if len(c.split()) >= 2 and first != "be" and first in VERBS:
-            return c[:1].lower() + c[1:]
-    return None
-    return None
+def _outcomes(corpus: Corpus, job: JobCluster, pool: list[int]) -> list[tuple[float, int, str]]:
+    """(score, excerpt, clause) from emotional and outcome sentences."""
+    ex = corpus.excerpts
+    out = []
+    for i in pool:
+        codes = set(ex[i].codes)
+        if not {"emotional", "outcome", "pull"} & codes:
+            continue
+        c = outcome_clause(ex[i].text)
+        if c is None:
+            continue
+        score = (corpus.quality(i, "emotional" if "emotional" in codes else "outcome", job.terms)
+                 + 0.3 * ("emotional" in codes) + 0.3 * c.startswith(("feel", "stop")))
+        out.append((score, i, c))
+    out.sort(key=lambda t: (-t[0], t[1], t[2]))
+    return out
 
 
-def _choose(cands: list[int], owner: list[str], unit: str, used: set[int], top: int = 5) -> int | None:
-    """Position of the best unused candidate, preferring one of ``unit``'s own among the top few."""
-    free = [k for k in cands if k not in used] or cands
-    if not free:
-        return None
-    own = [k for k in free[:top] if owner[k] == unit]
-    return own[0] if own else free[0]
+def _stems(text: str) -> set[str]:
+    return {w[:5] for w in content_words(text)}
+
+
+def _pick(cands: list[tuple[float, int, str]], units: list[str], unit: str, used: set[str],
+          clash: str = "") -> tuple[float, int, str] | None:
+    """The best unused candidate, with a bonus for the situation's own participant (clauses
+    from one person's story fit together)."""
+    best: tuple[float, tuple[float, int, str]] | None = None
+    for cand in cands:
+        if cand[2] in used or len(_stems(cand[2]) & _stems(clash)) >= 2:
+            continue  # "I want to chase late payments, so I can stop chasing late payments" says nothing
+        score = cand[0] + (0.8 if units[cand[1]] == unit else 0.0)
+        if best is None or score > best[0]:
+            best = (score, cand)
+    return best[1] if best else None
 
 
 def build_stories(corpus: Corpus, job: JobCluster) -> list[JobStory]:
-    """Up to :data:`STORIES_PER_JOB` stories for one job, from different participants'
-    situations (trigger and push sentences). Motivations come from the job's own verb-object
-    phrases in outcome and pull sentences; expected outcomes from what customers say they can
-    do or feel afterwards."""
+    """Up to :data:`STORIES_PER_JOB` stories for one job, best first, each from a different
+    participant's situation. Situations come from trigger/push sentences (and answers to
+    "what was going on"); motivations from verb phrases in outcome/pull sentences; expected
+    outcomes from what customers say they feel or can do afterwards. All clauses come from the
+    job's own interview participants when it has any (reviews only fill gaps), preferring
+    clauses from the same person so that the story hangs together."""
     ex = corpus.excerpts
-    situ = sorted((i for i in job.excerpt_idx if {"trigger", "push"} & set(ex[i].codes)
-                   and len(ex[i].text.split()) >= 6),
-                  key=lambda i: (-corpus.quality(i, "trigger" if "trigger" in ex[i].codes else "push", job.terms)
-                                 - 0.3 * ("trigger" in ex[i].codes)
-                                 - 0.3 * min(2, count_cues(ex[i].text.lower(), STRUGGLE_CUES)), i))
-    phrase_score = {ph.text: sc for sc, ph, _ in (job.candidates or [])}
-    motives: list[tuple[int, Phrase]] = []
-    for i in job.excerpt_idx:
-        if {"outcome", "pull"} & set(ex[i].codes):
-            for ph in verb_phrases(ex[i].text, corpus.banned):
-                if ph.verb not in ("stop", "feel", "make") and content_words(ph.object):
-                    motives.append((i, ph))
-    motives.sort(key=lambda t: (-(phrase_score.get(t[1].text, 0.0) + (0.2 if t[1].intent else 0.0)), t[0]))
-    outs = [(i, c) for i in job.excerpt_idx if {"emotional", "outcome"} & set(ex[i].codes)
-            for c in [outcome_clause(ex[i])] if c]
-    outs.sort(key=lambda t: (-corpus.quality(t[0], "outcome", job.terms), t[0]))
-    m_owner = [corpus.units[i] for i, _ in motives]
-    o_owner = [corpus.units[i] for i, _ in outs]
+    people = [i for i in job.excerpt_idx if corpus.units[i] in corpus.people]
+    pool = people or job.excerpt_idx
+    situ = _situations(corpus, job, pool)
+    motives = _motivations(corpus, job, pool) or _motivations(corpus, job, job.excerpt_idx)
+    outs = _outcomes(corpus, job, pool) or _outcomes(corpus, job, job.excerpt_idx)
+    drafts: list[tuple[float, int, str, tuple[float, int, str], tuple[float, int, str]]] = []
+    for score, i, situation in situ[:40]:
+        m = _pick(motives, corpus.units, corpus.units[i], set())
+        o = _pick(outs, corpus.units, corpus.units[i], set(), m[2] if m else "")
+        if m and o:
+            fit = score + m[0] + o[0] + 0.8 * (corpus.units[m[1]] == corpus.units[i]) \
+                + 0.8 * (corpus.units[o[1]] == corpus.units[i])
+            drafts.append((fit, i, situation, m, o))
+    drafts.sort(key=lambda t: (-t[0], t[1]))
     stories: list[JobStory] = []
     seen_units: set[str] = set()
-    used_m: set[int] = set()
-    used_o: set[int] = set()
-    for i in situ:
-        if len(stories) >= STORIES_PER_JOB or not motives or not outs:
+    used_m: set[str] = set()
+    used_o: set[str] = set()
+    for _, i, situation, _, _ in drafts:
+        if len(stories) >= STORIES_PER_JOB:
             break
         unit = corpus.units[i]
-        situation = _situation(corpus, ex[i])
-        if unit in seen_units or len(situation.split()) < 3 or any(st.situation == situation for st in stories):
+        if unit in seen_units or any(st.situation == situation for st in stories):
             continue
-        m_pos = _choose(list(range(len(motives))), m_owner, unit, used_m)
-        o_pos = _choose(list(range(len(outs))), o_owner, unit, used_o)
-        if m_pos is None or o_pos is None:
+        m = _pick(motives, corpus.units, unit, used_m)
+        o = _pick(outs, corpus.units, unit, used_o, m[2] if m else "")
+        if m is None or o is None:
             continue
-        used_m.add(m_pos)
-        used_o.add(o_pos)
-        m_idx, m_ph = motives[m_pos]
-        o_idx, o_clause = outs[o_pos]
+        (_, m_idx, motivation), (_, o_idx, outcome) = m, o
+        used_m.add(motivation)
+        used_o.add(outcome)
         seen_units.add(unit)
         sid = f"story-{job.id.split('-', 1)[1]}-{len(stories) + 1}"
-        text = f"When {situation}, I want to {m_ph.text}, so I can {o_clause}."
+        text = f"When {situation}, I want to {motivation}, so I can {outcome}."
         se, me, oe = [corpus.evidence(ex[i])], [corpus.evidence(ex[m_idx])], [corpus.evidence(ex[o_idx])]
         all_ev = list(dict.fromkeys(se + me + oe))
         units = sorted({corpus.units[k] for k in (i, m_idx, o_idx)}, key=natural_key)
-        stories.append(JobStory(sid, job.id, situation, m_ph.text, o_clause, text, units, all_ev, se, me, oe))
+        stories.append(JobStory(sid, job.id, situation, motivation, outcome, text, units, all_ev, se, me, oe))
     return stories
