@@ -114,3 +114,22 @@ def test_unknown_coder_name_is_an_input_error() -> None:
 
     with pytest.raises(InputError, match="unknown coder"):
         get_coder("magic")
+
+
+def test_context_has_previous_and_next_sentence_of_the_same_turn() -> None:
+    from jtbd.coding.local import contexts_for
+
+    doc = interview(("Interviewer", "What was going on?"), ("Bo", "It was slow. It crashed."),
+                    ("Interviewer", "And then?"), ("Bo", "I left."))
+    ex = segment_document(doc)
+    ctx = dict(zip([e.text for e in ex], contexts_for(doc, ex)))
+    assert ctx["It was slow."].previous is None and ctx["It was slow."].next == "It crashed."
+    assert ctx["It crashed."].previous == "It was slow." and ctx["It crashed."].next is None
+    assert ctx["I left."].question == "And then?" and ctx["I left."].next is None
+    assert not ctx["I left."].review
+
+
+def test_reviews_use_their_own_thresholds(coder: LocalCoder) -> None:
+    model = coder._model
+    assert model.review_thresholds is not None and model.n_dense > 0
+    assert model.review_thresholds.shape == model.thresholds.shape
