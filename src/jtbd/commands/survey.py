@@ -116,10 +116,18 @@ def import_cmd(
 @survey_app.command("score")
 def score_cmd(
     ctx: typer.Context,
-    responses: Path = typer.Argument(None, help=_RESPONSES_HELP),
+    responses: list[Path] = typer.Argument(
+        None, help=_RESPONSES_HELP + " With --engine dask: a glob such as 'responses/*.csv' "
+        "(quoted) or several files (.csv, .csv.gz, .xlsx, .parquet), one partition each."),
     as_json: bool = typer.Option(False, "--json", help="Print machine-readable JSON."),
     by: str = typer.Option(None, "--by", help="Also score within each value of this respondent "
                            "attribute column."),
+    engine: str = typer.Option("local", "--engine", help="local: in memory (numpy); dask: count "
+                               "per partition on Dask, for response sets bigger than memory "
+                               "(same scores; needs pip install 'jtbd[distributed]')."),
+    scheduler: str = typer.Option(None, "--scheduler", help="With --engine dask: a "
+                                  "dask.distributed scheduler address (tcp://host:8786); "
+                                  "default: local threads."),
     id_column: str = typer.Option(None, "--id-column", help="Respondent id column."),
     ci: bool = typer.Option(True, "--ci/--no-ci", help="Bootstrap 95% confidence intervals."),
     n_boot: int = typer.Option(1000, "--boot", help="Bootstrap resamples."),
@@ -135,7 +143,29 @@ def score_cmd(
     from jtbd.survey.responses import NoRatingPairs
 
     with common.handle_errors():
-        path = _responses_path(ctx, responses)
+        if engine not in ("local", "dask"):
+            raise InputError(f"--engine must be local or dask, not {engine!r}")
+        if engine == "dask":
+            from jtbd.survey.distributed import score_dask
+
+            if items or not responses:
+                raise InputError("--engine dask scores importance/satisfaction pairs of the "
+                                 "given files; pass a glob or files and leave out --items")
+            table = score_dask([str(p) for p in responses], by=by, id_column=id_column,
+                               scheduler=scheduler, scale=scale, ci=ci, n_boot=n_boot, seed=seed)
+            if as_json:
+                common.print_json(table.to_dict())
+                return
+            _print_scores(table.ranked(), f"Opportunity scores: {len(responses)} input(s), "
+                          f"{table.n_respondents} respondents (dask)", ci)
+            for name in table.groups:
+                _print_scores(table.ranked(name), f"{by} = {name} "
+                              f"(n={table.group_sizes[name]})", ci)
+            return
+        if responses and len(responses) > 1:
+            raise InputError(f"{len(responses)} files given; the local engine scores one table "
+                             "— pass one file, or use --engine dask for several")
+        path = _responses_path(ctx, responses[0] if responses else None)
         if items:
             rows = score_items(load_items(path, id_column=id_column, scale=scale))
             if as_json:
