@@ -7,10 +7,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
 from jtbd.commands import common
-from jtbd.errors import InputError, JtbdError
+from jtbd.errors import InputError, JtbdError, MissingDependency
 
 if TYPE_CHECKING:  # the survey stack (pandas, sklearn) loads only when a command runs
     from jtbd.survey.items import ItemScore
@@ -124,7 +125,7 @@ def score_cmd(
                            "attribute column."),
     engine: str = typer.Option("local", "--engine", help="local: in memory (numpy); dask: count "
                                "per partition on Dask, for response sets bigger than memory "
-                               "(same scores; needs pip install 'jtbd[distributed]')."),
+                               "(same scores; needs pip install 'jtbd\\[distributed]')."),
     scheduler: str = typer.Option(None, "--scheduler", help="With --engine dask: a "
                                   "dask.distributed scheduler address (tcp://host:8786); "
                                   "default: local threads."),
@@ -151,8 +152,14 @@ def score_cmd(
             if items or not responses:
                 raise InputError("--engine dask scores importance/satisfaction pairs of the "
                                  "given files; pass a glob or files and leave out --items")
-            table = score_dask([str(p) for p in responses], by=by, id_column=id_column,
-                               scheduler=scheduler, scale=scale, ci=ci, n_boot=n_boot, seed=seed)
+            try:
+                table = score_dask([str(p) for p in responses], by=by, id_column=id_column,
+                                   scheduler=scheduler, scale=scale, ci=ci, n_boot=n_boot,
+                                   seed=seed)
+            except MissingDependency as exc:  # keep "jtbd[distributed]" out of rich markup
+                common.err_console.print(f"[bold red]error:[/] {escape(str(exc))}",
+                                         highlight=False, soft_wrap=True)
+                raise typer.Exit(exc.exit_code) from None
             if as_json:
                 common.print_json(table.to_dict())
                 return
