@@ -31,11 +31,11 @@ _DANGLE = PREPOSITIONS | DETERMINERS | frozenset(
 #: Pronouns without an antecedent make a clause unreadable out of context.
 _VAGUE_SUBJECT = re.compile(r"^(?:it|that|this|there|they|he|she|which|those|these)\b(?!'s (?:the )?end)",
                             re.IGNORECASE)
-_THIRD = re.compile(r"\b(?:he|she|him|her|his|hers|they|them|their|me|you|your)\b", re.IGNORECASE)
+_THIRD = re.compile(r"\b(?:he|she|him|her|his|hers|they|them|their|me|you|your|myself|yourself|ourselves|themselves)\b", re.IGNORECASE)
 _WISH = re.compile(r"\b(?:want|wanted|need|needed|would like|wish|hope|trying) to\b", re.IGNORECASE)
 _GREETING = re.compile(r"^(?:hi|hello|hey|dear|thanks|thank you)\b", re.IGNORECASE)
 #: Words after a verb that make no object ("get better", "get started").
-_NOT_OBJECTS = frozenset("better worse started used going back on up out away around there here done".split())
+_NOT_OBJECTS = frozenset("better worse started used going back on up out away around there here done inside outside".split())
 #: Progress verbs make the best motivations: they name the progress, not the task.
 PROGRESS_VERBS = frozenset(("get", "keep", "stay", "know", "avoid", "stop", "make", "have", "see", "find",
                             "spend", "save", "be"))
@@ -83,7 +83,7 @@ _LEAD_TIME = re.compile(r"^(?:last|this|that|one|every|in|by|then,?|so)\s+(?:[a-
 def situation_clause(text: str, keep_case: frozenset[str] = frozenset()) -> str | None:
     """The circumstance in a trigger/struggle sentence, in first person, without "when":
     "When the letter from HMRC came, I panicked." -> "the letter from HMRC came"."""
-    t = clean_clause(text, 60, keep_case)
+    t = clean_clause(re.sub(r"[{}\[\]<>]", " ", text), 60, keep_case)
     for m in MARKER.finditer(t):
         marker = m.group(1).lower()
         rest = _trim(_LEAD_CONJ.sub("", t[m.end():]), 12)
@@ -115,9 +115,9 @@ def _lower_first(c: str, keep_case: frozenset[str]) -> str:
 def good_motivation(verb: str, obj: str, clarifier: str) -> bool:
     """A motivation is a verb the customer wants plus an object with a head noun (not "it")."""
     ws = obj.split()
-    if not ws or ws[0] in _NOT_OBJECTS or ws[-1] in PRONOUNS or ws[-1] in _DANGLE or not content_words(obj):
+    if not ws or ws[0] in _NOT_OBJECTS or ws[-1] in PRONOUNS or ws[-1] in _NOT_OBJECTS or ws[-1] in _DANGLE or not content_words(obj):
         return False
-    if _THIRD.search(f"{obj} {clarifier}"):
+    if _THIRD.search(f"{obj} {clarifier}") or (ws[0].endswith("ing") and base_verb(ws[0])):
         return False
     n = len(f"{verb} {obj} {clarifier}".split())
     return 2 <= n <= 9 and verb in VERBS

@@ -71,7 +71,7 @@ class Corpus:
         kept.sort(key=lambda e: (order[str(e.document_id)], e.start, e.end))
         units = [participant_key(e, docs[str(e.document_id)]) for e in kept]
         named = {u for e, u in zip(kept, units) if e.participant or docs[str(e.document_id)].participant}
-        interviewed = {u for e, u in zip(kept, units) if e.kind == "interview" and u in named}
+        interviewed = {u for e, u in zip(kept, units) if e.kind == "interview"}
         return cls(docs, kept, units, _brand_words(inp, kept, docs), inp.seed, warnings,
                    frozenset(interviewed or named))
 

@@ -11,8 +11,9 @@ from sklearn.preprocessing import normalize
 
 from jtbd.synthesis.cluster import choose_k_ward, distinctive_terms, vectorize
 from jtbd.synthesis.corpus import Corpus, natural_key
+from jtbd.synthesis.lexicon import BAD_THINGS
 from jtbd.synthesis.lint import lint_job_statement
-from jtbd.synthesis.text import Phrase, content_words, verb_phrases
+from jtbd.synthesis.text import Phrase, base_verb, content_words, verb_phrases
 
 #: Codes whose sentences say what a participant is trying to get done.
 JOB_CODES = frozenset(("push", "pull", "outcome", "trigger", "workaround"))
@@ -24,8 +25,15 @@ _CLARIFIER = re.compile(
 #: A review or ticket joins a job when its cosine similarity to the job's centroid reaches this.
 ASSIGN_MIN_SIMILARITY = 0.15
 
+#: Verbs of progress ("get paid", "keep the books ready", "know who owes what") name the progress
+#: a customer seeks rather than a task; they are preferred in job statements.
+PROGRESS_VERBS = {"get": 2.0, "keep": 2.0, "stay": 2.0, "know": 1.6, "avoid": 1.4, "stop": 1.2}
+
+#: How distinctive (class TF-IDF, 0..1) a progress phrase's object must be to lead.
+PROGRESS_MIN_DISTINCT = 0.2
+
 #: Verbs that make weak job statements ("stop chasing ..." frames the pain, not the progress).
-_WEAK_VERBS = frozenset(("stop", "avoid", "run", "pay", "spend", "lose", "miss", "try", "help", "put", "take",
+_WEAK_VERBS = frozenset(("run", "pay", "spend", "lose", "miss", "try", "help", "put", "take",
                          "read", "charge", "split", "match", "learn", "feel", "answer", "add", "print", "forget",
                          "make", "fix", "edit", "go", "come"))
 
@@ -42,6 +50,8 @@ class JobCluster:
     statement: str = ""
     lint: list[str] | None = None
     candidates: list[tuple[float, Phrase, int]] | None = None
+    #: Class-based TF-IDF of the job's push/pull/outcome/emotional language (0..1).
+    class_terms: dict[str, float] | None = None
 
 
 def cluster_jobs(corpus: Corpus) -> tuple[list[JobCluster], float]:
@@ -83,7 +93,49 @@ def cluster_jobs(corpus: Corpus) -> tuple[list[JobCluster], float]:
         idx = sorted(i for u in members[c] for i in by_unit[u])
         clusters.append(JobCluster(f"job-{c + 1}", sorted(members[c], key=natural_key), idx,
                                    distinctive_terms(tv.tfidf, tv.vocab, labels == c, 40)))
+    for c, terms in zip(clusters, class_tfidf(corpus, clusters)):
+        c.class_terms = terms
     return clusters, sil
+
+
+#: Codes whose sentences carry the progress a job's participants seek.
+_PROGRESS_CODES = frozenset(("push", "pull", "outcome", "emotional", "trigger"))
+
+
+def class_tfidf(corpus: Corpus, clusters: list[JobCluster]) -> list[dict[str, float]]:
+    """Per cluster, how distinctive each word of its push/pull/outcome/emotional sentences is
+    (class-based TF-IDF: a word's frequency in the class, counted once per participant and
+    half for reviews/tickets, times log(1 + A / f) with A the mean class size and f the word's
+    frequency over all classes; minus its mean weight in the other classes; scaled to 0..1)."""
+    counts: list[Counter[str]] = []
+    for c in clusters:
+        seen: dict[tuple[str, str], float] = {}
+        for i in c.excerpt_idx:
+            ex = corpus.excerpts[i]
+            if not _PROGRESS_CODES & set(ex.codes):
+                continue
+            w_unit = 1.0 if corpus.units[i] in corpus.people else 0.5
+            for w in content_words(ex.text):
+                if w not in corpus.banned:
+                    key = (_norm(w), corpus.units[i])
+                    seen[key] = max(seen.get(key, 0.0), w_unit)
+        cnt: Counter[str] = Counter()
+        for (w, _), v in seen.items():
+            cnt[w] += v
+        counts.append(cnt)
+    total: Counter[str] = Counter()
+    for cnt in counts:
+        total.update(cnt)
+    mean_size = (sum(total.values()) / len(counts)) if counts else 1.0
+    raw = [{w: n / max(1.0, sum(cnt.values())) * np.log1p(mean_size / total[w]) for w, n in cnt.items()}
+           for cnt in counts]
+    out = []
+    for k, r in enumerate(raw):
+        others = [raw[j] for j in range(len(raw)) if j != k]
+        dist = {w: v - (sum(o.get(w, 0.0) for o in others) / len(others) if others else 0.0) for w, v in r.items()}
+        top = max(dist.values(), default=0.0)
+        out.append({w: v / top for w, v in sorted(dist.items(), key=lambda t: (-t[1], t[0])) if v > 0 and top > 0})
+    return out
 
 
 def _norm(word: str) -> str:
@@ -101,7 +153,8 @@ def rank_phrases(corpus: Corpus, cluster: JobCluster) -> list[tuple[float, Phras
     distinctive it is for the cluster times how many participants act on it (weighted by the
     code of the sentence: outcome > pull > push/trigger > other); a phrase then scores by the
     share of those participants who use its verb. Returns (score, phrase, support)."""
-    weights = {_norm(k): v for k, v in cluster.terms.items()}
+    weights = cluster.class_terms if cluster.class_terms is not None else \
+        {_norm(k): v for k, v in cluster.terms.items()}
     unit_boost: dict[tuple[str, str], float] = {}  # (head, unit) -> best boost
     verb_units: dict[tuple[str, str], set[str]] = defaultdict(set)
     forms: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
@@ -134,15 +187,41 @@ def rank_phrases(corpus: Corpus, cluster: JobCluster) -> list[tuple[float, Phras
     for (verb, h), units in verb_units.items():
         base = (weights.get(h, 0.0) + 0.01) * head_score[h]
         share = len(units) / head_units[h]
-        factor = (0.5 if verb in _WEAK_VERBS else 1.0) * (1.3 if (verb, h) in intent else 1.0)
+        factor = (0.5 if verb in _WEAK_VERBS else PROGRESS_VERBS.get(verb, 1.0)) * \
+            (1.3 if (verb, h) in intent else 1.0) * (1.0 if len(units) >= 2 else 0.6)
+        if verb in PROGRESS_VERBS and _verb_object(examples[next(iter(forms[(verb, h)]))]):
+            factor *= 0.2  # "keep telling myself ..." is a habit, not a job
         for form, n in sorted(forms[(verb, h)].items(), key=lambda t: (-t[1], len(t[0]), t[0])):
             ph = examples[form]
             n_words = len(form.split())
             shape = 1.0 if 2 <= n_words <= 8 else 0.5
             score = base * (0.2 + share) * factor * shape * (1.0 + 0.1 * n)
-            ranked.append((round(score, 9), ph, len(units)))
+            ranked.append((round(float(score), 9), ph, len(units)))
     ranked.sort(key=lambda t: (-t[0], t[1].text))
-    return ranked
+    top = ranked[0][0] if ranked else 0.0
+    # Progress first: a progress-verb phrase on a distinctive object that two participants use
+    # (or one says as a wish) names the job better than the most frequent task phrase.
+    progress = [t for t in ranked if t[1].verb in PROGRESS_VERBS and not BAD_THINGS.search(t[1].object)
+                and not _verb_object(t[1]) and (t[2] >= 2 or (verb_intent(t[1], intent)))
+                and _distinct(t[1], weights) >= PROGRESS_MIN_DISTINCT and t[0] >= 0.03 * top]
+    return progress + [t for t in ranked if t not in progress]
+
+
+def _distinct(ph: Phrase, weights: dict[str, float]) -> float:
+    """How distinctive the phrase's object and clarifier are for the job (best word)."""
+    words = [_norm(w) for w in content_words(f"{ph.object} {ph.clarifier}")] + [_head(ph) or ""]
+    return max((weights.get(w, 0.0) for w in words), default=0.0)
+
+
+def _verb_object(ph: Phrase) -> bool:
+    """An object that is itself an activity ("keep telling myself ...") makes no job."""
+    first = ph.object.split()[0]
+    return first.endswith("ing") and base_verb(first) is not None
+
+
+def verb_intent(ph: Phrase, intent: set[tuple[str, str]]) -> bool:
+    """Whether someone said this verb + head as a wish ("I need to keep receipts")."""
+    return (ph.verb, _head(ph) or "") in intent
 
 
 def _clarifier(corpus: Corpus, cluster: JobCluster, phrase: Phrase) -> str:

@@ -4,6 +4,8 @@ Kept in one place so the rules are easy to read and extend. Everything is lower 
 """
 from __future__ import annotations
 
+import re
+
 STOPWORDS = frozenset(
     """
     a about above after again against all am an and any are aren't as at be because been before
@@ -241,3 +243,7 @@ THEME_STOP = frozenset(
     way lot bit good great nice little big back put gave give getting done want wanted need needed
     """.split()
 )
+
+#: Things nobody wants to get: "get a nasty letter" is a risk to minimise.
+BAD_THINGS = re.compile(r"\b(letter|penalty|penalties|fine|fined|nasty|late|wrong|error|bill|audit|"
+                         r"investigat\w*|complaint|spam)\b")

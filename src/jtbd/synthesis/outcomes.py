@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from jtbd.synthesis.corpus import Corpus, natural_key
 from jtbd.synthesis.jobmap import step_of
-from jtbd.synthesis.lexicon import PRONOUNS
+from jtbd.synthesis.lexicon import BAD_THINGS, PRONOUNS
 from jtbd.synthesis.lint import lint_outcome_statement
 from jtbd.synthesis.result import Evidence, Outcome
 from jtbd.synthesis.text import Phrase, content_words, gerund, verb_phrases
@@ -29,9 +29,6 @@ _NOT_OUTCOME_VERBS = frozenset(("pay", "run", "spend", "stop", "feel", "make", "
                                 "think", "like", "try", "want", "need", "file"))
 #: Object words that make no object of control ("get better", "get to the age").
 _NOT_OBJECTS = frozenset(("better", "worse", "used", "age", "older", "bigger", "thinking", "feeling", "penalty"))
-#: Things nobody wants to get: "get a nasty letter" is a risk to minimise.
-_BAD_THINGS = re.compile(r"\b(letter|penalty|penalties|fine|fined|nasty|late|wrong|error|bill|audit|"
-                         r"investigat\w*|complaint|spam)\b")
 #: Verbs of an end state: wishes for them become "Increase the likelihood of ...".
 _ACHIEVE_VERBS = frozenset(("get", "keep", "stay", "win", "reach", "avoid", "meet", "hit", "finish", "grow"))
 _FIRST_PERSON = [(re.compile(r"\b(my|our)\b", re.I), "the"), (re.compile(r"\b(me|us)\b", re.I), "them"),
@@ -94,7 +91,7 @@ def draft_outcome(text: str, codes: tuple[str, ...], banned: frozenset[str]) -> 
     clar = _impersonal(ph.clarifier)
     if set(content_words(ph.object)) & _NOT_OBJECTS:
         return None
-    risky = ph.verb in ("lose", "miss", "forget") or (ph.verb == "get" and _BAD_THINGS.search(ph.object))
+    risky = ph.verb in ("lose", "miss", "forget") or (ph.verb == "get" and BAD_THINGS.search(ph.object))
     if risky:
         return ("Minimize", "the likelihood of", f"{gerund(ph.verb)} {_impersonal(ph.object)}", clar)
     if "push" in codes:
