@@ -42,7 +42,7 @@ from jtbd.model import CODES  # noqa: E402
 DATA = ROOT / "src" / "jtbd" / "coding" / "data"
 VERSION = "2.0"
 C = 8.0
-DENSE_SCALE = 0.5
+DENSE_SCALE = 0.3
 FORCES = ("push", "pull", "anxiety", "habit")
 COPIES = 3
 THRESHOLD_CAP = 0.5
