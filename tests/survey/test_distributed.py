@@ -47,10 +47,10 @@ def _survey_frame(n: int = 2400, m: int = 6, seed: int = 3) -> pd.DataFrame:
     region = r.attributes["region"].astype(str).to_numpy(dtype=object)
     region[rng.random(n) < 0.05] = None
     df["region"] = region
-    wave = rng.integers(1, 4, n).astype(float)
-    wave[-40:] = np.nan  # blanks only in the last partition: ints there are read as 1.0, 2.0
-    df["wave"] = wave
-    return df.astype({"wave": "Float64"}).astype({"wave": object})
+    wave = pd.array(rng.integers(1, 4, n), dtype="Int64")
+    wave[-40:] = pd.NA  # written "1", "" ...; blanks only in the last partition, so the other
+    df["wave"] = wave   # partitions read ints while the whole column reads 1.0, 2.0, 3.0
+    return df
 
 
 @pytest.fixture(scope="module")
