@@ -4,17 +4,25 @@
     python scripts/train_coder.py --cv-only  # just print cross-validated per-code scores
 
 Steps:
-1. Expand the hand-written seed blocks in ``src/jtbd/coding/data/seeds_*.txt`` into
-   ``train_interviews.jsonl`` / ``train_reviews.jsonl`` (one sentence per line with its
-   interviewer question, previous sentence, setting and gold codes). Blocks with ``{slots}``
-   are filled for three product areas from :data:`DOMAINS` (rotating, so it is deterministic).
-2. Vectorise with :func:`jtbd.coding.features.vectorise` (the exact inference features).
-3. Fit one L2 logistic regression per code (liblinear, fixed C); tune each code's decision
-   threshold on 5-fold out-of-fold probabilities grouped by seed block (no leakage between
-   expansions of one block), maximising F1, capped at 0.5 (the natural threshold with balanced
-   class weights: the templated seeds are easier to separate than real transcripts, so an
-   uncapped CV threshold over-fits and costs recall on real data).
-4. Write ``src/jtbd/coding/data/coder_weights.npz`` (non-zero rows only; pure-numpy inference).
+1. Expand the hand-written seed blocks in ``src/jtbd/coding/data/seeds_*.txt`` (every file
+   matching the glob) into ``train_interviews.jsonl`` / ``train_reviews.jsonl`` (one sentence
+   per line with its interviewer question, previous and next sentence, setting and gold codes).
+   Blocks with ``{slots}`` are filled for three product areas from :data:`DOMAINS` (rotating,
+   so it is deterministic).
+2. Vectorise with the exact inference features: hashed n-grams and cues
+   (:func:`jtbd.coding.features.vectorise`) next to the static MiniLM embeddings of the
+   sentence, question, previous and next sentence (:func:`jtbd.coding.features.dense_features`,
+   read from ``static_embeddings.npz``; build it first with
+   ``scripts/build_static_embeddings.py``), the latter times ``--dense-scale`` (0.3: best on
+   the grouped CV among 0.2-1.0; larger scales over-fit the templated seeds).
+3. Fit one L2 logistic regression per code (liblinear, fixed C, balanced class weights); tune
+   each code's decision threshold separately for interviews and for reviews/tickets on 5-fold
+   out-of-fold probabilities grouped by seed block (no leakage between expansions of one
+   block), maximising F1, capped at 0.5 (the natural threshold with balanced class weights:
+   the templated seeds are easier to separate than real transcripts, so an uncapped CV
+   threshold over-fits and costs recall on real data).
+4. Write ``src/jtbd/coding/data/coder_weights.npz`` (non-zero hashed rows, the dense weights,
+   both threshold sets; pure-numpy inference).
 
 The benchmark's development set (benchmarks/data/dev) is never read here.
 """
