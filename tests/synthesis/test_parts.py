@@ -81,3 +81,26 @@ def test_improve_wording_hook_is_linted(study: SynthesisInput) -> None:
     syn = synthesize(study, improve_wording=bad)
     assert all("Tally" not in j.statement for j in syn.jobs)
     assert all(s.text.startswith("When ") for s in syn.job_stories)  # "WHEN ..." broke the form: kept
+
+
+def test_outcome_objects_must_be_clean() -> None:
+    from jtbd.synthesis.outcomes import object_problem
+
+    for junk in ("getting a letter saying", "keep using", "scan comes", "send to a broker",
+                 "know if it was sitting in spam", "set up a standing order to move", "email receipt forwarding"):
+        assert object_problem(junk), junk
+    for good in ("send the invoice", "know who owes what", "forgetting to take the photo", "track the expenses"):
+        assert object_problem(good) is None, good
+
+
+def test_outcomes_are_ranked_capped_and_junk_becomes_warnings(syn) -> None:  # type: ignore[no-untyped-def]
+    from jtbd.synthesis.outcomes import MAX_PER_JOB, object_problem
+
+    for job in {o.job for o in syn.outcomes}:
+        mine = [o for o in syn.outcomes if o.job == job]
+        assert len(mine) <= MAX_PER_JOB
+        support = [len(o.participants) for o in mine]
+        assert support == sorted(support, reverse=True)
+        assert all(object_problem(o.object) is None for o in mine)
+    statements = [o.statement.lower() for o in syn.outcomes]
+    assert len(statements) == len(set(statements))

@@ -8,12 +8,13 @@ from dataclasses import dataclass, field
 
 from jtbd.synthesis.corpus import Corpus, natural_key
 from jtbd.synthesis.jobmap import step_of
-from jtbd.synthesis.lexicon import BAD_THINGS, PRONOUNS
+from jtbd.synthesis.lexicon import BAD_THINGS, DETERMINERS, PREPOSITIONS, PRONOUNS, VERBS
 from jtbd.synthesis.lint import lint_outcome_statement
-from jtbd.synthesis.result import Evidence, Outcome
-from jtbd.synthesis.text import Phrase, content_words, gerund, verb_phrases
+from jtbd.synthesis.result import Evidence, Outcome, Warning
+from jtbd.synthesis.text import Phrase, base_verb, content_words, gerund, verb_phrases
 
-MAX_PER_JOB = 150
+#: Outcome statements kept per job (the best supported); a survey needs a manageable list.
+MAX_PER_JOB = 25
 MAX_QUOTES = 5
 _TIME = re.compile(r"\b(hours?|minutes?|days?|weeks?|ages|took|takes|slow|quick(?:ly)?|fast|forever|weekends?)\b")
 _RISK = re.compile(r"\b(lost|lose|losing|miss(?:ed|ing)?|forg[eo]t|mistakes?|errors?|wrong|overdue|penalt\w*|"
@@ -33,6 +34,14 @@ _NOT_OBJECTS = frozenset(("better", "worse", "used", "age", "older", "bigger", "
 _ACHIEVE_VERBS = frozenset(("get", "keep", "stay", "win", "reach", "avoid", "meet", "hit", "finish", "grow"))
 _FIRST_PERSON = [(re.compile(r"\b(my|our)\b", re.I), "the"), (re.compile(r"\b(me|us)\b", re.I), "them"),
                  (re.compile(r"\bI\b"), "they")]
+
+
+_VAGUE = frozenset(("it", "this", "that", "he", "she", "his", "her", "him", "it's", "its"))
+_DANGLING = PREPOSITIONS | DETERMINERS | frozenset(("and", "or", "but", "so", "that", "which", "to", "saying", "like",
+                                                   "more", "less", "same", "other", "one", "twice", "again"))
+_ING_NOUNS = frozenset("thing things morning evening nothing something anything everything building ceiling wedding "
+                       "meeting pricing booking funding clothing spring string during ring king".split())
+_CLAUSE_VERBS = frozenset(("is", "was", "were", "are", "comes", "goes", "had", "has", "did", "does", "gets", "makes"))
 
 
 @dataclass
@@ -109,10 +118,46 @@ def draft_outcome(text: str, codes: tuple[str, ...], banned: frozenset[str]) -> 
     return None
 
 
-def build_outcomes(corpus: Corpus, job_of: dict[str, str]) -> list[Outcome]:
+def object_problem(obj: str) -> str | None:
+    """Why ``obj`` (verb + object of control, e.g. "send the invoice") is no clean object of
+    control, or None: it needs a head noun and must not dangle ("getting a letter saying"),
+    point nowhere ("know if it was ..."), or run into a clause ("scan comes in with day")."""
+    ws = obj.lower().split()
+    if len(ws) < 2 or len(ws) > 10:
+        return "is too short or too long"
+    if any(w in _VAGUE for w in ws):
+        return "refers to something unnamed (it/this/he/she)"
+    last = ws[-1]
+    if last in _DANGLING or _gerund(last) or (last.endswith("ed") and base_verb(last)) \
+            or (ws[-2] == "to" and last in VERBS):
+        return f"ends on a dangling {last!r}"
+    if ws[1] in PREPOSITIONS and ws[0] != "forgetting":
+        return f"has no object after {ws[0]!r}"
+    if ws[0] == "know":
+        return None if len(ws) >= 3 else "says nothing to know"
+    rest = ws[2:] if ws[0] == "forgetting" and len(ws) > 2 and ws[1] == "to" else ws[1:]
+    rest = rest[1:] if rest and ws[0] == "forgetting" else rest
+    if rest and (base_verb(rest[-1]) == rest[-1] and rest[-1] in VERBS and len(rest) == 1):
+        return f"has a verb but no object ({rest[-1]!r})"
+    if any(w in _CLAUSE_VERBS for w in rest) or (rest and _gerund(rest[0])):
+        return "runs into a second verb"
+    nouns = [w for w in content_words(" ".join(rest)) if not w.endswith("ly") and not _gerund(w)]
+    return None if nouns else "has no noun to act on"
+
+
+def _gerund(w: str) -> bool:
+    """An -ing verb form ("using", "forwarding"), not an -ing noun ("morning", "pricing")."""
+    return w.endswith("ing") and len(w) >= 5 and w not in _ING_NOUNS
+
+
+def build_outcomes(corpus: Corpus, job_of: dict[str, str]) -> tuple[list[Outcome], list[Warning]]:
     """Outcome statements for every job, merged when they say the same thing (same job,
-    direction and metric, and at least 60% of object words shared)."""
+    direction and metric, and the same verb and head noun or most object words shared), best
+    supported first (interview participants, then all sources, then quotes), at most
+    :data:`MAX_PER_JOB` per job. Drafts without a clean object of control are not emitted;
+    a warning per job counts them and those over the limit."""
     drafts: list[_Draft] = []
+    junk: dict[str | None, list[str]] = {}
     for i, ex in enumerate(corpus.excerpts):
         if not {"outcome", "push"} & set(ex.codes):
             continue
@@ -120,8 +165,13 @@ def build_outcomes(corpus: Corpus, job_of: dict[str, str]) -> list[Outcome]:
         if parts is None:
             continue
         d = _Draft(*parts, job=job_of.get(corpus.units[i]))
+        if set(d.clarifier.lower().split()) & _VAGUE:
+            d.clarifier = ""  # "from his wife's phone": whose?
+        if object_problem(d.object):
+            junk.setdefault(d.job, []).append(d.statement)
+            continue
         same = next((o for o in drafts if o.job == d.job and o.direction == d.direction and o.metric == d.metric
-                     and _similar(o.key_terms, d.key_terms)), None)
+                     and (_similar(o.key_terms, d.key_terms) or _same_head(o.object, d.object))), None)
         target = same or d
         if same is None:
             drafts.append(d)
@@ -130,12 +180,15 @@ def build_outcomes(corpus: Corpus, job_of: dict[str, str]) -> list[Outcome]:
             target.evidence.append(ev)
         target.units.add(corpus.units[i])
         target.steps[step_of(f"{d.object} {d.clarifier}") or step_of(ex.text) or "execute"] += 1
-    drafts.sort(key=lambda d: (d.job or "~", -len(d.units), d.statement))
+    drafts.sort(key=lambda d: (d.job or "~", -len(set(d.units) & corpus.people), -len(d.units), -len(d.evidence),
+                               d.statement))
     per_job: Counter[str] = Counter()
     out: list[Outcome] = []
+    over: Counter[str | None] = Counter()
     for d in drafts:
         per_job[d.job or ""] += 1
         if per_job[d.job or ""] > MAX_PER_JOB:
+            over[d.job] += 1
             continue
         step = sorted(d.steps.items(), key=lambda t: (-t[1], t[0]))[0][0]
         stmt = d.statement
@@ -143,7 +196,26 @@ def build_outcomes(corpus: Corpus, job_of: dict[str, str]) -> list[Outcome]:
         out.append(Outcome(f"outcome-{len(out) + 1}", stmt, d.direction, d.metric, d.object, d.clarifier, d.job,
                            step, people, lint_outcome_statement(stmt, brands=corpus.banned),
                            d.evidence, len(others)))
-    return out
+    emitted = {o.statement for o in out}
+    junk = {j: [x for x in dict.fromkeys(v) if x not in emitted] for j, v in junk.items()}
+    warnings = []
+    for job in sorted(set(junk) | set(over), key=lambda j: j or "~"):
+        where = job or "evidence matching no job"
+        if junk.get(job):
+            examples = "; ".join(repr(x) for x in junk[job][:2])
+            warnings.append(Warning("lint", job, f"{len(junk[job])} outcome statements for {where} were left out: "
+                                    f"no clean object of control (e.g. {examples}); write them from the quotes "
+                                    "if they matter"))
+        if over.get(job):
+            warnings.append(Warning("lint", job, f"{over[job]} more outcome statements for {where}, each with "
+                                    f"less support, were left out (at most {MAX_PER_JOB} per job)"))
+    return out, warnings
+
+
+def _same_head(a: str, b: str) -> bool:
+    """Same verb and the same head noun: "send an invoice" = "send the invoices"."""
+    wa, wb = a.lower().split(), b.lower().split()
+    return wa[0] == wb[0] and wa[-1].rstrip("s") == wb[-1].rstrip("s") and len(wa) <= 4 and len(wb) <= 4
 
 
 def _similar(a: set[str], b: set[str]) -> bool:

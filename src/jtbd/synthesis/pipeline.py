@@ -118,10 +118,11 @@ def _synthesize(inp: SynthesisInput, progress: Progress | None, improve_wording:
     step("listing alternatives", 0.8)
     alternatives = build_alternatives(corpus, inp.alternatives, job_of)
     step("writing outcome statements", 0.9)
-    outcomes = build_outcomes(corpus, job_of)
+    outcomes, outcome_warnings = build_outcomes(corpus, job_of)
     if improve_wording is not None:
         stories, outcomes = _improve_rest(stories, outcomes, improve_wording, corpus.banned)
     warnings.extend(_lint_warnings(jobs, outcomes))
+    warnings.extend(outcome_warnings)
     warnings.extend(force_warnings)
     warnings.extend(_coverage(corpus, jobs))
     step("done", 1.0)

@@ -18,7 +18,9 @@ _TRIGGER_TO = frozenset(
 )
 _IRREGULAR_ING = {"getting": "get", "setting": "set", "putting": "put", "cutting": "cut", "running": "run",
                   "planning": "plan", "shopping": "shop", "stopping": "stop", "being": "be", "doing": "do",
-                  "having": "have", "making": "make", "taking": "take", "giving": "give", "paying": "pay"}
+                  "having": "have", "making": "make", "taking": "take", "giving": "give", "paying": "pay",
+                  "forgetting": "forget", "submitting": "submit", "beginning": "begin",
+                  "controlling": "control", "admitting": "admit", "committing": "commit"}
 _IRREGULAR_PAST = {"lost": "lose", "paid": "pay", "kept": "keep", "spent": "spend", "sent": "send", "made": "make",
                    "took": "take", "got": "get", "found": "find", "forgot": "forget", "left": "leave",
                    "bought": "buy", "chose": "choose", "told": "tell", "gave": "give", "wrote": "write"}
