@@ -4,6 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
 from jtbd.commands import common
@@ -69,9 +70,9 @@ def import_(
                 note = f", {dup} already in the study" if dup else ""
                 if added == 0 and dup == 0:
                     note = " (already imported; nothing to do)"
-                console.print(f"[green]✓[/] {path}: {added} document(s){note}")
+                console.print(f"[green]✓[/] {escape(path)}: {added} document(s){note}")
             for f in report.failures:
-                err_console.print(f"[bold red]✗[/] {f.message}", highlight=False)
+                err_console.print(f"[bold red]✗[/] {escape(f.message)}", highlight=False)
             failed = not report.ok
         if participants:
             pr = wb.attach_participants(participants)
