@@ -43,3 +43,7 @@ def test_story_clauses_come_from_the_jobs_participants(syn: Synthesis, study: Sy
     for j in by_id:  # one story per situation-owner, no repeated clauses
         mine = [s for s in syn.job_stories if s.job == j]
         assert len({s.motivation for s in mine}) == len(mine) and len({s.situation for s in mine}) == len(mine)
+
+
+def test_reported_speech_without_content_is_no_situation() -> None:
+    assert situation_clause("When I sat down and said, this is it.") is None

@@ -27,7 +27,7 @@ STOPWORDS_SOFT = frozenset("just really also only still never always actually th
 #: Words a clause must not end on.
 _DANGLE = PREPOSITIONS | DETERMINERS | frozenset(
     "and but or so that which who to because saying like than as if i we was were is are had has have "
-    "been being be just really very same other more less".split())
+    "been being be just really very same other more less said say says thought asked told".split())
 #: Pronouns without an antecedent make a clause unreadable out of context.
 _VAGUE_SUBJECT = re.compile(r"^(?:it|that|this|there|they|he|she|which|those|these)\b(?!'s (?:the )?end)",
                             re.IGNORECASE)
