@@ -51,13 +51,34 @@ def register(app: typer.Typer) -> None:
         roles: str = typer.Option(None, "--roles", help="Speaker roles, e.g. 'Anna=interviewer,Ben=customer'."),
         recode: bool = typer.Option(False, "--recode", help="Study mode: re-run AI codes for every "
                                     "document (human codes are kept)."),
+        provider: str = typer.Option(None, "--provider", help="LLM coder: openai (any OpenAI-compatible "
+                                     "endpoint: OpenAI, Ollama, vLLM, llama.cpp server) or anthropic."),
+        model: str = typer.Option(None, "--model", help="LLM coder: model name."),
+        base_url: str = typer.Option(None, "--base-url", help="LLM coder: endpoint, e.g. "
+                                     "http://localhost:11434/v1 (env JTBD_LLM_BASE_URL)."),
+        api_key: str = typer.Option(None, "--api-key", help="LLM coder: API key (better: set OPENAI_API_KEY, "
+                                    "ANTHROPIC_API_KEY or JTBD_LLM_API_KEY, which stay out of shell history)."),
+        batch_size: int = typer.Option(None, "--batch-size", help="LLM coder: excerpts per request."),
+        cache_dir: Path = typer.Option(None, "--cache-dir", help="LLM coder: cache folder, so an "
+                                       "interrupted run resumes (study mode: inside the study)."),
     ) -> None:
         """Code customer evidence with JTBD codes (forces, trigger, workaround, alternative,
         outcome, emotional, social). With FILEs: stand-alone, JSON lines on stdout."""
         from jtbd.coding import get_coder
 
         with handle_errors():
-            coder = get_coder(coder_name)
+            options: dict[str, object] = {}
+            if coder_name.strip().lower() == "llm":
+                options = {k: v for k, v in {"provider": provider, "model": model, "base_url": base_url,
+                                             "api_key": api_key,
+                                             "batch_size": batch_size, "cache_dir": cache_dir}.items()
+                           if v is not None}
+                if "cache_dir" not in options and not files:
+                    options["cache_dir"] = _study_cache_dir(ctx)
+            elif any(v is not None for v in (provider, model, base_url, api_key, batch_size, cache_dir)):
+                raise typer.BadParameter("--provider/--model/--base-url/--api-key/--batch-size/--cache-dir "
+                                         "apply to --coder llm")
+            coder = get_coder(coder_name, **options)
             if files:
                 raise typer.Exit(_code_files([str(f) for f in files], jsonl=jsonl,
                                              text_column=text_column, kind=kind, coder=coder,
@@ -98,6 +119,12 @@ def _code_files(paths: list[str], *, jsonl: bool, text_column: str | None, kind:
                              " (use --jsonl for every excerpt)")
     out.flush()
     return 1 if failed else 0
+
+
+def _study_cache_dir(ctx: typer.Context) -> Path:
+    from jtbd.config import resolve_study_dir
+
+    return resolve_study_dir(common.state(ctx).study) / ".jtbd" / "llm-cache"
 
 
 def _code_study(ctx: typer.Context, coder: object, recode: bool) -> None:
