@@ -129,3 +129,31 @@ def test_parenthesised_role_and_numbered_speakers(tmp_path: Path) -> None:
     [doc] = read_path(f)
     assert [(t.speaker, t.role) for t in doc.turns][:2] == [
         ("Interviewer (Sam)", Role.INTERVIEWER), ("Speaker 2", Role.CUSTOMER)]
+
+
+def test_speakers_on_their_own_lines_otter_style() -> None:
+    from jtbd.ingest.text import parse_transcript
+
+    text = ("Bob Moesta  0:03\nSo what was going on?\n\nJane Doe  0:07\nMy back was killing me.\n"
+            "It was every morning.\n\nBob Moesta  0:12\nAnd then?\n\nJane Doe  0:15\nWe looked online.\n")
+    turns, _ = parse_transcript(text)
+    assert [t.speaker for t in turns] == ["Bob Moesta", "Jane Doe", "Bob Moesta", "Jane Doe"]
+    assert text[turns[1].start:turns[1].end] == "My back was killing me.\nIt was every morning."
+
+
+def test_screenplay_style_speakers() -> None:
+    from jtbd.ingest.text import parse_transcript
+
+    text = "INTERVIEWER\nWhat was going on?\n\nJANE\nMy back hurt.\n\nINTERVIEWER\nWhy then?\n\nJANE\nWe moved.\n"
+    turns, _ = parse_transcript(text)
+    assert [(t.speaker, text[t.start:t.end]) for t in turns] == [
+        ("INTERVIEWER", "What was going on?"), ("JANE", "My back hurt."), ("INTERVIEWER", "Why then?"),
+        ("JANE", "We moved.")]
+
+
+def test_short_prose_lines_are_not_taken_for_speakers() -> None:
+    from jtbd.ingest.text import parse_transcript
+
+    text = "Great app\nReally love it.\n\nUpdate\nStill great after a month.\n\nThanks\nTo the team.\n"
+    turns, _ = parse_transcript(text)
+    assert len(turns) == 1 and turns[0].speaker is None

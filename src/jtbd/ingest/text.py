@@ -12,7 +12,10 @@ Lines without a label continue the previous turn; ``# headings`` are the title. 
 taking ordinary sentences ("The problem was: nobody paid") for labels, a label must be short
 (at most four words), capitalised (or a known role word such as "interviewer" or "q"), its
 later words must be capitalised name parts (or particles like "de", "van"), and it must be
-re-used or followed by other labelled lines (see :func:`accept_labels`). A text with no labels is one customer turn without a speaker.
+re-used or followed by other labelled lines (see :func:`accept_labels`). Transcripts that put
+the speaker on a line of its own (Otter.ai's "Jane Doe  0:03", screenplay-style "JANE") are
+read too (:func:`_header_style_turns`). A text with no labels is one customer turn without a
+speaker.
 """
 from __future__ import annotations
 
@@ -38,6 +41,9 @@ _LABEL_RE = re.compile(
     re.VERBOSE | re.MULTILINE,
 )
 _PAREN_RE = re.compile(r"[ ]\([^()]*\)$")
+#: A speaker on a line of its own, as Otter.ai ("Jane Doe  0:03") or screenplay-style
+#: ("INTERVIEWER") transcripts write it; the turn is the following lines.
+_HEADER_RE = re.compile(rf"^[ \t]*(?P<name>{_NAME}?)(?:[ \t]+{_TIMESTAMP}|[ \t]*{_TIMESTAMP})?[ \t]*:?[ \t]*$")
 _HEADING_RE = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+(?P<title>.*?)[ \t#]*$")
 _PARTICLES = frozenset({
     "de", "da", "di", "du", "del", "della", "der", "den", "van", "von", "la", "le", "bin",
@@ -171,6 +177,10 @@ def parse_transcript(text: str) -> tuple[tuple[Turn, ...], str | None]:
         label = Label(found[0], start, start + found[1]) if found else None
         lines.append((start, end, label, False))
     accepted = accept_labels(_candidates(text, lines))
+    if not accepted:
+        header_turns = _header_style_turns(text, lines)
+        if header_turns:
+            return header_turns, title
 
     turns: list[Turn] = []
     speaker: str | None = None
@@ -199,3 +209,38 @@ def parse_transcript(text: str) -> tuple[tuple[Turn, ...], str | None]:
         seg_end = end
     close()
     return tuple(turns), title
+
+
+def _header_style_turns(text: str, lines: list[_Line]) -> tuple[Turn, ...]:
+    """Turns of a transcript whose speakers stand on lines of their own, each after a blank
+    line (or at the start) and followed by what they said. Used only when no ``Name: text``
+    labels were found, and only when at least one such name repeats and at least three
+    header lines are found, so an ordinary short line is not taken for a speaker."""
+    headers: list[tuple[int, str]] = []  # (line index, name)
+    for i, (start, end, _, is_heading) in enumerate(lines):
+        line = text[start:end]
+        if is_heading or not line.strip():
+            continue
+        prev_blank = i == 0 or lines[i - 1][3] or not text[lines[i - 1][0]:lines[i - 1][1]].strip()
+        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        if not prev_blank or nxt is None or not text[nxt[0]:nxt[1]].strip():
+            continue
+        m = _HEADER_RE.match(line)
+        if not m or not m.group("name") or not _plausible_name(m.group("name").strip()):
+            continue
+        if line.rstrip().endswith((".", "?", "!", ",")):
+            continue
+        headers.append((i, m.group("name").strip()))
+    counts = Counter(n for _, n in headers)
+    if len(headers) < 3 or max(counts.values(), default=0) < 2:
+        return ()
+    turns: list[Turn] = []
+    bounds = [i for i, _ in headers] + [len(lines)]
+    for (i, name), nxt_i in zip(headers, bounds[1:]):
+        body = [ln for ln in lines[i + 1:nxt_i] if not ln[3]]
+        if not body:
+            continue
+        s, e = _strip_span(text, body[0][0], body[-1][1])
+        if e > s:
+            turns.append(Turn(s, e, name))
+    return tuple(turns)
