@@ -54,15 +54,30 @@ def vectorize(texts: Sequence[str], *, seed: int, banned: frozenset[str] = froze
     return TextVectors(m.toarray() if n * f < 5_000_000 else m, vocab, normalize(emb), project)
 
 
-def choose_k_ward(emb: np.ndarray, *, k_min: int = 2, k_max: int = 6, min_support: int = 2,
-                  tolerance: float = 0.25) -> tuple[np.ndarray, float]:
-    """Ward clustering of the (unit-length) rows for k in ``k_min..k_max``; keep the fewest
-    clusters whose silhouette is within ``tolerance`` (relative) of the best, among the k
-    whose every cluster has at least ``min_support`` rows. Text silhouettes run low (0.05-0.1),
-    so small differences are noise and fewer, broader jobs are preferred. Ward is
-    deterministic and nested: k+1 clusters split one of the k.
+def max_jobs(n: int) -> int:
+    """The most jobs worth looking for among ``n`` participants: about one per two
+    participants, at most 10 (more would be a list of people, not of jobs)."""
+    return max(2, min(10, n // 2))
+
+
+def min_job_support(n: int) -> int:
+    """The fewest participants a job needs: one in a small study (a distinct participant is
+    a job of its own, flagged as thinly evidenced), two from 20 participants, three from 60."""
+    return 1 if n < 20 else 2 if n < 60 else 3
+
+
+def choose_k_ward(emb: np.ndarray, *, k_min: int = 2, k_max: int | None = None, min_support: int | None = None,
+                  tolerance: float = 0.15) -> tuple[np.ndarray, float]:
+    """Ward clustering of the (unit-length) rows for k in ``k_min..k_max`` (default
+    :func:`max_jobs`); keep the fewest clusters whose silhouette is within ``tolerance``
+    (relative) of the best, among the k whose every cluster has at least ``min_support`` rows
+    (default :func:`min_job_support`). Text silhouettes run low (0.05-0.1), so differences of a
+    few percent are noise and the fewer, broader jobs win those; a clearly better silhouette
+    lets distinct jobs emerge. Ward is deterministic and nested: k+1 clusters split one of the k.
     Returns (labels, silhouette); one cluster (labels all 0, silhouette 0) when no k fits."""
     n = emb.shape[0]
+    k_max = max_jobs(n) if k_max is None else k_max
+    min_support = min_job_support(n) if min_support is None else min_support
     distinct = len({row.tobytes() for row in np.round(emb, 9)})
     fits: list[tuple[int, float, np.ndarray]] = []
     for k in range(k_min, min(k_max, n - 1, distinct) + 1):

@@ -78,7 +78,7 @@ def cluster_jobs(corpus: Corpus) -> tuple[list[JobCluster], float]:
     tv = vectorize([texts[u] for u in core], seed=corpus.seed, banned=corpus.banned,
                    min_df=2 if len(core) > 6 else 1)
     if len(core) >= 4:
-        labels, sil = choose_k_ward(tv.embedding, min_support=2)
+        labels, sil = choose_k_ward(tv.embedding)
     else:
         labels, sil = np.zeros(len(core), dtype=int), 0.0
     members: dict[int, list[str]] = {c: [u for u, lab in zip(core, labels) if lab == c] for c in set(labels.tolist())}
