@@ -4,12 +4,18 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
+from rich.markup import escape
 
 from jtbd.commands import common
 from jtbd.commands.common import err_console, handle_errors
 from jtbd.errors import InputError
+
+if TYPE_CHECKING:
+    from jtbd.synthesis import Synthesis
+    from jtbd.synthesis.wording_llm import LLMWordingImprover
 
 
 def register(app: typer.Typer) -> None:
@@ -59,9 +65,21 @@ def register(app: typer.Typer) -> None:
         as_json: bool = typer.Option(False, "--json", help="Print the synthesis as one JSON object on stdout."),
         seed: int = typer.Option(0, "--seed", help="Random seed for clustering (same seed, same result)."),
         out: Path = typer.Option(None, "--out", help="Also write a Markdown export to this file (e.g. synthesis.md)."),
+        llm: bool = typer.Option(False, "--llm/--no-llm", help="Let an LLM polish the wording of job statements, "
+                                 "job stories and outcome statements (kept only when they pass the linters). "
+                                 "Default: no LLM, fully local and deterministic."),
+        provider: str = typer.Option(None, "--provider", help="With --llm: openai (any OpenAI-compatible endpoint: "
+                                     "OpenAI, Ollama, vLLM, llama.cpp server) or anthropic."),
+        model: str = typer.Option(None, "--model", help="With --llm: model name."),
+        base_url: str = typer.Option(None, "--base-url", help="With --llm: endpoint, e.g. "
+                                     "http://localhost:11434/v1 (env JTBD_LLM_BASE_URL)."),
+        api_key: str = typer.Option(None, "--api-key", help="With --llm: API key (better: set OPENAI_API_KEY, "
+                                    "ANTHROPIC_API_KEY or JTBD_LLM_API_KEY, which stay out of shell history)."),
     ) -> None:
         """Synthesise jobs, job stories, forces, timelines, alternatives, the job map and
-        desired-outcome statements from the coded evidence, and save them in the study."""
+        desired-outcome statements from the coded evidence, and save them in the study.
+        With --llm, a configured LLM may improve the wording; on any LLM failure the local
+        wording stays and a warning says why."""
         from jtbd.commands.progress import progress_bar
         from jtbd.services import open_workbench
         from jtbd.synthesis import synthesize
@@ -70,17 +88,27 @@ def register(app: typer.Typer) -> None:
             if out is not None and out.suffix.lower() not in (".md", ".markdown"):
                 raise InputError("--out takes a Markdown file name ending in .md, e.g. --out synthesis.md",
                                  path=str(out))
+            if not llm and any(v is not None for v in (provider, model, base_url, api_key)):
+                raise typer.BadParameter("--provider/--model/--base-url/--api-key apply to --llm")
             wb = open_workbench(common.state(ctx))
+            improver = None
             try:
                 inp = wb.synthesis_input(seed=seed)
                 if not inp.excerpts:
                     raise InputError("the study has no coded excerpts yet; import evidence with "
                                      "`jtbd import` and code it with `jtbd code` first")
+                if llm:
+                    improver = _wording_llm(provider, model, base_url, api_key)
                 with progress_bar("Synthesising") as update:
-                    syn = synthesize(inp, progress=lambda label, frac: update(round(frac * 100), 100, label))
+                    syn = synthesize(inp, progress=lambda label, frac: update(round(frac * 100), 100, label),
+                                     improve_wording=improver)
                 wb.save_artifact("synthesis", syn.to_dict())
             finally:
                 wb.close()
+                if improver is not None:
+                    improver.close()
+            if improver is not None:
+                _llm_summary(improver, syn)
             if out is not None:
                 try:
                     out.write_text(syn.to_markdown(), encoding="utf-8")
@@ -91,6 +119,25 @@ def register(app: typer.Typer) -> None:
                 common.print_json(syn.to_dict())
                 return
             _summary(syn, out)
+
+
+def _wording_llm(provider: str | None, model: str | None, base_url: str | None,
+                 api_key: str | None) -> LLMWordingImprover:
+    from jtbd.synthesis.wording_llm import LLMWordingImprover
+
+    def warn(message: str) -> None:
+        err_console.print(f"[yellow]warning:[/] {escape(message)}", highlight=False, soft_wrap=True)
+
+    options = {k: v for k, v in {"provider": provider, "model": model, "base_url": base_url,
+                                 "api_key": api_key}.items() if v is not None}
+    return LLMWordingImprover(on_warning=warn, **options)
+
+
+def _llm_summary(improver: LLMWordingImprover, syn: Synthesis) -> None:
+    texts = ({j.statement for j in syn.jobs} | {s.text for s in syn.job_stories}
+             | {o.statement for o in syn.outcomes})
+    err_console.print(f"LLM wording: {improver.asked} statements sent, {len(improver.proposals)} reworded, "
+                      f"{improver.accepted(texts)} kept after the linters.", highlight=False)
 
 
 def _summary(syn: object, out: Path | None) -> None:

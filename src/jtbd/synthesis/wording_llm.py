@@ -65,7 +65,7 @@ RULES: dict[str, str] = {
 MAX_QUOTES = 5
 MAX_QUOTE_CHARS = 300
 
-_FENCE = re.compile(r"^```[\w-]*\s*\n?(.*?)\n?```\s*$", re.DOTALL)
+_FENCE = re.compile(r"```[\w-]*[ \t]*\n?(.*?)\n?```", re.DOTALL)
 _LABEL = re.compile(r"^(?:improved|rewritten|revised|new|final)?\s*(?:job statement|job story|"
                     r"outcome statement|desired[- ]outcome statement|statement|story|outcome|answer)"
                     r"\s*:\s*", re.IGNORECASE)
@@ -75,8 +75,8 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 
 def build_prompt(kind: str, text: str, quotes: list[str]) -> str:
     """The user message for one statement."""
-    lines = [f"Rewrite this {RULES[kind]}", "", f"Current wording: {text}"]
-    shown = [" ".join(q.split())[:MAX_QUOTE_CHARS] for q in quotes[:MAX_QUOTES] if q.strip()]
+    lines = [f"Rewrite the statement below. It must be {RULES[kind]}", "", f"Current wording: {text}"]
+    shown = [" ".join(q.split())[:MAX_QUOTE_CHARS] for q in quotes if q.strip()][:MAX_QUOTES]
     if shown:
         lines += ["", "What customers said (evidence, verbatim):"]
         lines += [f"- \"{q}\"" for q in shown]
@@ -86,12 +86,14 @@ def build_prompt(kind: str, text: str, quotes: list[str]) -> str:
 
 def clean_reply(kind: str, reply: str) -> str:
     """The statement in a model's reply: fences, labels, wrapping quotes and, for job and
-    outcome statements, a final full stop removed; the first non-empty line only."""
+    outcome statements, a final full stop removed; the first line that is not a lead-in
+    ("Here is the improved statement:")."""
     s = reply.strip()
-    fenced = _FENCE.match(s)
+    fenced = _FENCE.search(s)
     if fenced:
         s = fenced.group(1).strip()
-    s = next((line.strip() for line in s.splitlines() if line.strip()), "")
+    lines = [line.strip() for line in s.splitlines() if line.strip()]
+    s = next((line for line in lines if not line.endswith(":")), "")  # skip "Here it is:"
     s = _LABEL.sub("", s).strip()
     while len(s) >= 2 and s[0] in _QUOTES and s[-1] in _QUOTES:
         s = s[1:-1].strip()
