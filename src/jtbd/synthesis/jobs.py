@@ -11,7 +11,7 @@ from sklearn.preprocessing import normalize
 
 from jtbd.synthesis.cluster import choose_k_ward, distinctive_terms, vectorize
 from jtbd.synthesis.corpus import Corpus, natural_key
-from jtbd.synthesis.lexicon import BAD_THINGS
+from jtbd.synthesis.lexicon import BAD_THINGS, NUMBER_WORDS
 from jtbd.synthesis.lint import lint_job_statement
 from jtbd.synthesis.text import Phrase, base_verb, content_words, verb_phrases
 
@@ -35,7 +35,11 @@ PROGRESS_MIN_DISTINCT = 0.2
 #: Verbs that make weak job statements ("stop chasing ..." frames the pain, not the progress).
 _WEAK_VERBS = frozenset(("run", "pay", "spend", "lose", "miss", "try", "help", "put", "take",
                          "read", "charge", "split", "match", "learn", "feel", "answer", "add", "print", "forget",
-                         "make", "fix", "edit", "go", "come"))
+                         "make", "fix", "edit", "go", "come", "tell", "say", "ask"))
+
+#: Objects that make no job ("tell myself ...", "get it").
+_NO_OBJECT = frozenset(("myself", "yourself", "ourselves", "themselves", "himself", "herself", "itself", "it",
+                        "them", "this", "that", "something", "anything", "everything"))
 
 
 @dataclass
@@ -168,7 +172,7 @@ def rank_phrases(corpus: Corpus, cluster: JobCluster) -> list[tuple[float, Phras
             boost *= 0.5  # reviews and tickets support a job; interviews name it
         for ph in verb_phrases(ex.text, corpus.banned):
             h = _head(ph)
-            if h is None:
+            if h is None or ph.object.split()[0] in _NO_OBJECT:
                 continue
             u = corpus.units[i]
             b = boost * (1.5 if ph.intent else 1.0)
@@ -178,6 +182,7 @@ def rank_phrases(corpus: Corpus, cluster: JobCluster) -> list[tuple[float, Phras
             examples.setdefault(ph.text, ph)
             if ph.intent:
                 intent.add((ph.verb, h))
+    coverage = _coverage(corpus, cluster)
     head_score: dict[str, float] = defaultdict(float)
     head_units: dict[str, int] = Counter()
     for (h, _), b in unit_boost.items():
@@ -185,7 +190,8 @@ def rank_phrases(corpus: Corpus, cluster: JobCluster) -> list[tuple[float, Phras
         head_units[h] += 1
     ranked = []
     for (verb, h), units in verb_units.items():
-        base = (weights.get(h, 0.0) + 0.01) * head_score[h]
+        # a job is shared: prefer objects most of the job's people talk about
+        base = (weights.get(h, 0.0) + 0.01) * head_score[h] * (0.4 + coverage.get(h, 0.0))
         share = len(units) / head_units[h]
         factor = (0.5 if verb in _WEAK_VERBS else PROGRESS_VERBS.get(verb, 1.0)) * \
             (1.3 if (verb, h) in intent else 1.0) * (1.0 if len(units) >= 2 else 0.6)
@@ -194,7 +200,7 @@ def rank_phrases(corpus: Corpus, cluster: JobCluster) -> list[tuple[float, Phras
         for form, n in sorted(forms[(verb, h)].items(), key=lambda t: (-t[1], len(t[0]), t[0])):
             ph = examples[form]
             n_words = len(form.split())
-            shape = 1.0 if 2 <= n_words <= 8 else 0.5
+            shape = (1.0 if 2 <= n_words <= 8 else 0.5) * (0.3 if _specific(ph) else 1.0)
             score = base * (0.2 + share) * factor * shape * (1.0 + 0.1 * n)
             ranked.append((round(float(score), 9), ph, len(units)))
     ranked.sort(key=lambda t: (-t[0], t[1].text))
@@ -205,6 +211,26 @@ def rank_phrases(corpus: Corpus, cluster: JobCluster) -> list[tuple[float, Phras
                 and not _verb_object(t[1]) and (t[2] >= 2 or (verb_intent(t[1], intent)))
                 and _distinct(t[1], weights) >= PROGRESS_MIN_DISTINCT and t[0] >= 0.03 * top]
     return progress + [t for t in ranked if t not in progress]
+
+
+def _specific(ph: Phrase) -> bool:
+    """Amounts and counts ("pay forty-eight pounds a month") are one person's details, not a job."""
+    return any(w in NUMBER_WORDS or any(ch.isdigit() for ch in w) or "-" in w and w.split("-")[0] in NUMBER_WORDS
+               for w in ph.text.lower().split())
+
+
+def _coverage(corpus: Corpus, cluster: JobCluster) -> dict[str, float]:
+    """Per (normalised) word, the share of the job's interview participants (all its units when
+    it has none) who use it in their push/pull/outcome/emotional/trigger sentences."""
+    people = [u for u in cluster.units if u in corpus.people] or cluster.units
+    members = set(people)
+    users: dict[str, set[str]] = defaultdict(set)
+    for i in cluster.excerpt_idx:
+        u = corpus.units[i]
+        if u in members and _PROGRESS_CODES & set(corpus.excerpts[i].codes):
+            for w in content_words(corpus.excerpts[i].text):
+                users[_norm(w)].add(u)
+    return {w: len(us) / len(members) for w, us in users.items()} if members else {}
 
 
 def _distinct(ph: Phrase, weights: dict[str, float]) -> float:
