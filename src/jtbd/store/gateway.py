@@ -14,7 +14,7 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, delete, event, func, insert, or_, select, update
 from sqlalchemy.engine import Connection, make_url
-from sqlalchemy.exc import ArgumentError, OperationalError
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
 
 from jtbd.errors import InputError
 from jtbd.model import AlternativeMention, CodeResult, Excerpt, ParsedDocument
@@ -68,8 +68,11 @@ class Store:
             sqlite_file = None
         try:
             engine = create_engine(url, future=True)
-        except Exception as exc:  # noqa: BLE001 - SQLAlchemy raises many types for bad URLs
+        except (ArgumentError, NoSuchModuleError) as exc:
             raise InputError(f"cannot use database URL {_hide_password(url)!r}: {exc}") from None
+        except ImportError as exc:  # the dialect's driver is not installed
+            raise InputError(f"cannot use database URL {_hide_password(url)!r}: {exc}; for PostgreSQL "
+                             "install the driver with `pip install 'jtbd[postgres]'`") from None
         if engine.dialect.name == "sqlite":
             event.listen(engine, "connect", _sqlite_pragmas)
         try:
