@@ -37,13 +37,14 @@ def _main(
 
 def _register() -> None:
     from jtbd.commands import code as code_cmds
+    from jtbd.commands import decide as decide_cmds
     from jtbd.commands import review as review_cmds
     from jtbd.commands import show as show_cmds
     from jtbd.commands import study as study_cmds
     from jtbd.commands import survey as survey_cmds
     from jtbd.commands import synth as synth_cmds
 
-    for module in (study_cmds, code_cmds, review_cmds, synth_cmds, survey_cmds, show_cmds):
+    for module in (study_cmds, code_cmds, review_cmds, synth_cmds, survey_cmds, show_cmds, decide_cmds):
         module.register(app)
 
 
