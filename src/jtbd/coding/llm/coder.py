@@ -3,7 +3,8 @@
 Per document: interviewer excerpts get empty codes and are not sent; the other excerpts are
 cut into batches of ``batch_size``; each batch is one request (skipped when the on-disk cache
 already holds it). Transient failures are retried with exponential backoff and jitter,
-honouring ``Retry-After``; when retries run out a ``ProviderError`` says so.
+honouring ``Retry-After`` (by :class:`jtbd.coding.llm.complete.TextCompleter`, which the
+synthesis wording pass uses too); when retries run out a ``ProviderError`` says so.
 """
 from __future__ import annotations
 
@@ -14,9 +15,10 @@ import time
 from collections.abc import Callable
 
 from jtbd.coding.llm.cache import BatchCache, batch_key
+from jtbd.coding.llm.complete import RetriesExhausted, TextCompleter
 from jtbd.coding.llm.parse import ItemCodes, parse_reply
 from jtbd.coding.llm.prompt import PROMPT_VERSION, SYSTEM_PROMPT, batch_prompt, build_items
-from jtbd.coding.llm.providers import ChatProvider, TransientError
+from jtbd.coding.llm.providers import ChatProvider
 from jtbd.errors import ProviderError
 from jtbd.model import CODES, CodeResult, Excerpt, ParsedDocument
 
@@ -38,16 +40,13 @@ class LLMCoder:
         self.batch_size = batch_size
         self.max_retries = max_retries
         self.cache = BatchCache(cache_dir) if cache_dir else None
-        self.backoff_base = backoff_base
-        self.backoff_max = backoff_max
-        self._sleep = sleep
-        self._rng = rng or random.Random()
+        #: Sends each request, retrying transient failures with backoff (shared with other callers).
+        self._completer = TextCompleter(provider, max_retries=max_retries, backoff_base=backoff_base,
+                                        backoff_max=backoff_max, sleep=sleep, rng=rng)
         self.name = f"llm:{provider.provider}:{provider.model}"
         self.version = PROMPT_VERSION
-        #: Counters for reporting: requests sent, batches served from the cache, retries.
-        self.requests = 0
+        #: Counter for reporting: batches served from the cache (requests and retries below).
         self.cached_batches = 0
-        self.retries = 0
         #: Warnings about sloppy replies (also logged).
         self.warnings: list[str] = []
 
@@ -96,29 +95,25 @@ class LLMCoder:
             self.cache.put(key, reply.items)
         return reply.items
 
+    @property
+    def requests(self) -> int:
+        """Requests sent so far (retries included)."""
+        return self._completer.requests
+
+    @property
+    def retries(self) -> int:
+        """Retries made after transient failures."""
+        return self._completer.retries
+
     def backoff(self, attempt: int, retry_after: float | None) -> float:
         """Seconds to wait before retry ``attempt`` (0-based)."""
-        if retry_after is not None:
-            return min(retry_after, self.backoff_max * 5)
-        ceiling = min(self.backoff_max, self.backoff_base * 2.0 ** attempt)
-        return ceiling * (0.5 + 0.5 * self._rng.random())
+        return self._completer.backoff(attempt, retry_after)
 
     def _complete(self, user: str) -> str:
-        last = ""
-        for attempt in range(self.max_retries + 1):
-            self.requests += 1
-            try:
-                return self.provider.complete(SYSTEM_PROMPT, user)
-            except TransientError as exc:
-                last = str(exc)
-                if attempt == self.max_retries:
-                    break
-                delay = self.backoff(attempt, exc.retry_after)
-                self.retries += 1
-                log.info("LLM request failed (%s); retry %d/%d in %.1fs", last, attempt + 1,
-                         self.max_retries, delay)
-                self._sleep(delay)
-        resume = (f" Finished batches are cached in {self.cache.root}; run again to resume."
-                  if self.cache else "")
-        raise ProviderError(f"gave up after {self.max_retries + 1} attempts: {last}. Wait and "
-                            f"retry, or raise --max-retries.{resume}")
+        try:
+            return self._completer.complete(SYSTEM_PROMPT, user)
+        except RetriesExhausted as exc:
+            resume = (f" Finished batches are cached in {self.cache.root}; run again to resume."
+                      if self.cache else "")
+            raise ProviderError(f"gave up after {exc.attempts} attempts: {exc.last}. Wait and "
+                                f"retry, or raise --max-retries.{resume}") from None

@@ -29,6 +29,11 @@ log = logging.getLogger("jtbd.coding.llm")
 class RetriesExhausted(ProviderError):
     """Transient failures (rate limits, overload, timeouts) outlasted every retry."""
 
+    def __init__(self, attempts: int, last: str) -> None:
+        self.attempts = attempts
+        self.last = last
+        super().__init__(f"gave up after {attempts} attempts: {last}. Wait and retry.")
+
 
 def text_provider(config: LLMConfig, *, client: httpx.Client | None = None) -> ChatProvider:
     """The HTTP provider for ``config``, asking for plain text rather than a JSON object."""
@@ -111,4 +116,4 @@ class TextCompleter:
                 log.info("LLM request failed (%s); retry %d/%d in %.1fs", last, attempt + 1,
                          self.max_retries, delay)
                 self._sleep(delay)
-        raise RetriesExhausted(f"gave up after {self.max_retries + 1} attempts: {last}. Wait and retry.")
+        raise RetriesExhausted(self.max_retries + 1, last)
