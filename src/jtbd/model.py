@@ -134,3 +134,29 @@ class AlternativeMention:
     start: int
     end: int
     surface: str
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A verbatim quote that backs a claim: ``quote == document.text[start:end]``."""
+
+    document: int | str
+    source: str
+    participant: str | None
+    start: int
+    end: int
+    quote: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"document": self.document, "source": self.source, "participant": self.participant,
+                "start": self.start, "end": self.end, "quote": self.quote}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Evidence:
+        return cls(document=d["document"], source=str(d.get("source", "")), participant=d.get("participant"),
+                   start=int(d["start"]), end=int(d["end"]), quote=str(d["quote"]))
+
+    @classmethod
+    def from_excerpt(cls, ex: CodedExcerpt) -> Evidence:
+        return cls(document=ex.document_id, source=ex.source, participant=ex.participant,
+                   start=ex.start, end=ex.end, quote=ex.text)

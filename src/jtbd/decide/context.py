@@ -22,7 +22,7 @@ import numpy as np
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 
 from jtbd.errors import InputError
-from jtbd.model import CodedExcerpt
+from jtbd.model import CodedExcerpt, Evidence
 
 #: Words that carry no topic: English stop words plus the scaffolding of outcome statements.
 GENERIC_WORDS: frozenset[str] = frozenset(ENGLISH_STOP_WORDS) | {
@@ -48,32 +48,6 @@ def stem(word: str) -> str:
 def content_terms(text: str) -> list[str]:
     """The stems of the topic words of ``text``, in order."""
     return [stem(w) for w in _WORD.findall(text.lower()) if w not in GENERIC_WORDS and len(w) > 1]
-
-
-@dataclass(frozen=True)
-class Evidence:
-    """A quote that backs a claim: ``quote`` is exactly ``document.text[start:end]``."""
-
-    document: int | str
-    source: str
-    participant: str | None
-    start: int
-    end: int
-    quote: str
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"document": self.document, "source": self.source, "participant": self.participant,
-                "start": self.start, "end": self.end, "quote": self.quote}
-
-    @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> Evidence:
-        return cls(document=d["document"], source=str(d.get("source", "")), participant=d.get("participant"),
-                   start=int(d["start"]), end=int(d["end"]), quote=str(d["quote"]))
-
-    @classmethod
-    def from_excerpt(cls, ex: CodedExcerpt) -> Evidence:
-        return cls(document=ex.document_id, source=ex.source, participant=ex.participant,
-                   start=ex.start, end=ex.end, quote=ex.text)
 
 
 class TextMatcher:

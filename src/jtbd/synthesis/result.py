@@ -6,24 +6,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from jtbd.model import Evidence
 from jtbd.synthesis.serialize import build, to_plain
 
 #: Keys of :meth:`Synthesis.to_dict`, in order.
 SECTIONS: tuple[str, ...] = (
     "themes", "jobs", "job_stories", "forces", "timelines", "alternatives", "job_map", "outcomes", "warnings",
 )
-
-
-@dataclass(frozen=True)
-class Evidence:
-    """A verbatim quote: ``quote == document.text[start:end]``."""
-
-    document: int | str
-    source: str
-    participant: str | None
-    start: int
-    end: int
-    quote: str
 
 
 @dataclass(frozen=True)
