@@ -10,6 +10,7 @@ import numpy as np
 from sklearn.preprocessing import normalize
 
 from jtbd.synthesis.cluster import choose_k_ward, distinctive_terms, vectorize
+from jtbd.synthesis import progress
 from jtbd.synthesis.corpus import Corpus, natural_key
 from jtbd.synthesis.lexicon import BAD_THINGS, NUMBER_WORDS
 from jtbd.synthesis.lint import lint_job_statement
@@ -250,35 +251,125 @@ def verb_intent(ph: Phrase, intent: set[tuple[str, str]]) -> bool:
     return (ph.verb, _head(ph) or "") in intent
 
 
-def _clarifier(corpus: Corpus, cluster: JobCluster, phrase: Phrase) -> str:
-    """A clarifier ("on time", "for tax", "without a year-end scramble") the cluster's
-    participants use, with words not already in the phrase."""
-    have = set(content_words(phrase.text))
-    counts: Counter[str] = Counter()
-    seen: set[tuple[str, str]] = set()
+def _members_sentences(corpus: Corpus, cluster: JobCluster, codes: frozenset[str] | None = None
+                       ) -> tuple[set[str], list[tuple[str, str]]]:
+    """The job's interview participants (all its units when it has none) and their
+    (participant, sentence) pairs, limited to sentences with one of ``codes`` when given."""
+    members = set(u for u in cluster.units if u in corpus.people) or set(cluster.units)
+    out = []
     for i in cluster.excerpt_idx:
-        for m in _CLARIFIER.finditer(corpus.excerpts[i].text):
-            c = m.group(1).lower().replace("’", "'")
-            if any(w in corpus.banned for w in c.split()):
-                continue
-            key = (corpus.units[i], c)
-            if key not in seen:
-                seen.add(key)
-                counts[c] += 1
-    weights = cluster.terms
-    best = sorted(((n * sum(weights.get(w, 0) for w in content_words(c)), c) for c, n in counts.items()
-                   if not set(content_words(c)) & have and n >= 2
-                   and sum(weights.get(w, 0) for w in content_words(c)) > 0), key=lambda t: (-t[0], t[1]))
-    return best[0][1] if best else ""
+        ex = corpus.excerpts[i]
+        if corpus.units[i] in members and (codes is None or codes & set(ex.codes)):
+            out.append((corpus.units[i], ex.text))
+    return members, out
+
+
+def _usable(ph: Phrase) -> bool:
+    """Whether a phrase can name a job at all (an object, not an activity, amount or mishap)."""
+    first = ph.object.split()[0] if ph.object else ""
+    return bool(first) and first not in _NO_OBJECT and not _verb_object(ph) and not _specific(ph) \
+        and not BAD_THINGS.search(ph.object) and _head(ph) is not None
+
+
+def progress_candidates(corpus: Corpus, cluster: JobCluster, ranked: list[tuple[float, Phrase, int]]
+                        ) -> list[tuple[float, Phrase]]:
+    """Statement candidates scored by the progress they name (see :mod:`jtbd.synthesis.progress`):
+    the ranked phrases, the participants' desire phrases ("I wanted to ...", "so I could ..."),
+    and progress verbs moved from an artefact onto the thing being progressed when the study
+    attests the pairing ("keep receipts" -> "keep the books"). Best first."""
+    members, sentences = _members_sentences(corpus, cluster, _PROGRESS_CODES)
+    _, all_sentences = _members_sentences(corpus, cluster)
+    stats = progress.head_stats(sentences, members)
+    distinct = cluster.class_terms if cluster.class_terms is not None else \
+        {_norm(k): v for k, v in cluster.terms.items()}
+    top = ranked[0][0] if ranked and ranked[0][0] > 0 else 1.0
+    prior: dict[str, float] = {}
+    support: dict[str, int] = {}
+    pool: dict[str, Phrase] = {}
+    for pos, (sc, ph, n) in enumerate(ranked[:60]):
+        if ph.text not in pool:
+            pool[ph.text] = ph
+            prior[ph.text] = min(1.0, max(sc / top, 1.0 / (2 + pos)))
+            support[ph.text] = n
+    wish_users: dict[tuple[str, str], set[str]] = defaultdict(set)
+    wishes: dict[str, Phrase] = {}
+    for unit, text in all_sentences:
+        for ph in progress.desire_phrases(text, corpus.banned):
+            if _usable(ph):
+                wish_users[(ph.verb, _head(ph) or "")].add(unit)
+                wishes.setdefault(ph.text, ph)
+    for text, ph in wishes.items():
+        n = len(wish_users[(ph.verb, _head(ph) or "")])
+        if text not in pool:
+            pool[text] = ph
+            prior[text] = 0.25
+        pool[text] = Phrase(ph.verb, ph.object, ph.clarifier, True)
+        support[text] = max(support.get(text, 0), n)
+    # the thing being progressed: covered by most participants, named with a determiner by two
+    doc_texts = [corpus.docs[str(d)].text for d in
+                 sorted({corpus.excerpts[i].document_id for i in cluster.excerpt_idx}, key=lambda d: str(d))]
+    abstract = []
+    for w in sorted(stats.coverage):
+        if progress.abstraction(w) > 1.0 and stats.of(w) >= 0.5 and w not in corpus.banned:
+            nps = progress.noun_phrases(all_sentences, w)
+            if nps and nps.most_common(1)[0][1] >= 2:
+                abstract.append((w, nps.most_common(1)[0][0], nps.most_common(1)[0][1]))
+    for text, ph in list(pool.items()):
+        h = _head(ph)
+        if ph.verb not in PROGRESS_VERBS or h is None or progress.abstraction(h) >= 1.0:
+            continue
+        for w, np_text, n in abstract:
+            moved = Phrase(ph.verb, np_text, "", ph.intent)
+            if moved.text not in pool and progress.attested(ph.verb, w, doc_texts):
+                pool[moved.text] = moved
+                prior[moved.text] = prior[text]
+                support[moved.text] = n
+    scored = [(round(progress.progress_score(ph, stats, distinct, support.get(t, 1), prior.get(t, 0.25))
+                     * (0.5 if ph.verb in _WEAK_VERBS and ph.verb not in PROGRESS_VERBS else 1.0), 9), ph)
+              for t, ph in pool.items() if _usable(ph)]
+    scored.sort(key=lambda t: (-t[0], t[1].text))
+    return scored
+
+
+def _clarifier(corpus: Corpus, cluster: JobCluster, phrase: Phrase) -> str:
+    """A clarifier ("on time", "at tax time", "every month", "without a year-end scramble") that
+    at least two of the cluster's participants use, with words not already in the phrase: the
+    most shared and distinctive one."""
+    have = {_norm(w) for w in content_words(phrase.text)}
+    members, sentences = _members_sentences(corpus, cluster)
+    counts = progress.clarifier_candidates(sentences, _CLARIFIER, corpus.banned)
+    stats = progress.head_stats(_members_sentences(corpus, cluster, _PROGRESS_CODES)[1], members)
+    shared = {w for w in stats.coverage if stats.of(w) >= 0.5 and progress.abstraction(w) > 1.0}
+    nouns = progress.noun_clarifiers(sentences, shared)
+    counts.update(nouns)
+    weights = dict(cluster.terms)
+    for w, v in (cluster.class_terms or {}).items():
+        weights[w] = max(weights.get(w, 0.0), v)
+    people = len(members)
+    best = []
+    for c, n in counts.items():
+        ws = [_norm(w) for w in content_words(c)]
+        if n < 2 or set(ws) & have or not progress.reads_well(c):
+            continue
+        weight = sum(weights.get(w, 0.0) for w in ws)
+        periodic = c.split()[0] in ("every", "once")
+        if weight <= 0 and not (periodic and n >= max(2, people / 3)) and c not in ("on time", "in time"):
+            continue
+        # a circumstance ("on time", "at tax time") first, then a rhythm ("every month"), then a
+        # phrase on a shared noun ("for clients")
+        rank = 0 if c in _CLARIFIER.findall(c) else 1 if periodic else 2
+        best.append((rank, -n * (0.3 + weight) * (0.5 if periodic else 1.0), c))
+    best.sort()
+    return best[0][2] if best else ""
 
 
 def name_job(corpus: Corpus, cluster: JobCluster) -> None:
-    """Choose the job statement: the best-ranked phrase that passes the linter (or the best
-    one, with its lint problems kept), plus a clarifier when the phrase has none."""
+    """Choose the job statement: the candidate that best names the progress and passes the
+    linter (or the best one, with its lint problems kept), plus a clarifier when it has none."""
     ranked = rank_phrases(corpus, cluster)
     cluster.candidates = ranked
     chosen: tuple[Phrase, str, list[str]] | None = None
-    for _, ph, _ in ranked[:40]:
+    for _, ph in progress_candidates(corpus, cluster, ranked)[:40]:
         statement = ph.text if ph.clarifier else " ".join(x for x in (ph.text, _clarifier(corpus, cluster, ph)) if x)
         problems = lint_job_statement(statement, brands=corpus.banned)
         if chosen is None:
