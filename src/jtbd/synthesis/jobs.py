@@ -358,6 +358,8 @@ def _clarifier(corpus: Corpus, cluster: JobCluster, phrase: Phrase) -> str:
         # a circumstance ("on time", "at tax time") first, then a rhythm ("every month"), then a
         # phrase on a shared noun ("for clients")
         rank = 0 if c in _CLARIFIER.findall(c) else 1 if periodic else 2
+        if rank and progress.is_state(phrase):
+            continue  # "get paid every month" misreads a rhythm of tasks as the progress
         best.append((rank, -n * (0.3 + weight) * (0.5 if periodic else 1.0), c))
     best.sort()
     return best[0][2] if best else ""
