@@ -18,7 +18,10 @@ def test_late_paying_client_maps_to_get_paid(ctx, assert_quote):
 
 def test_receipts_map_to_the_books_job(ctx):
     o = next_best_offer(ctx, "I lost half my receipts and my tax return is due next month, I'm worried I'll get fined.")
-    assert o.clear and "receipt" in (o.job_statement or "")
+    assert o.clear
+    # the job the sample's bookkeeping participants (P07-P12 in truth.json) were placed in
+    job = next(j for j in ctx.jobs if str(j["id"]) == str(o.job))
+    assert {"P07", "P08", "P09"} <= set(job["participants"]), job
     assert o.reassurance is not None
 
 
