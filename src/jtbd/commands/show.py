@@ -56,6 +56,7 @@ def serve(
     with handle_errors():
         state = common.state(ctx)
         wb = open_workbench(state)  # fail fast on a missing study
+    _check_port_free(host, port)
     if host not in LOCAL_HOSTS:
         err_console.print(f"[yellow]warning:[/] binding to {host}: anyone who can reach this address can read "
                           "and edit the study. There is no login; use 127.0.0.1 unless you trust the network.")
@@ -65,3 +66,23 @@ def serve(
         threading.Timer(1.0, lambda: webbrowser.open(url)).start()
     hosts = ["*"] if host in ("0.0.0.0", "::") else sorted({host, "127.0.0.1", "localhost"})
     uvicorn.run(create_app(lambda: wb, actor=actor, allowed_hosts=hosts), host=host, port=port, log_level="warning")
+
+
+def _check_port_free(host: str, port: int) -> None:
+    """Say clearly, before starting, when the port is taken or the address cannot be used."""
+    import socket
+
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except socket.gaierror as exc:
+        err_console.print(f"[bold red]error:[/] cannot use --host {host}: {exc.strerror}")
+        raise typer.Exit(2) from None
+    family, _, _, _, addr = infos[0]
+    with socket.socket(family, socket.SOCK_STREAM) as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn does
+        try:
+            sock.bind(addr)
+        except OSError as exc:
+            err_console.print(f"[bold red]error:[/] cannot listen on {host}:{port} ({exc.strerror}); "
+                              f"is jtbd serve already running? Pick another port with --port {port + 1}")
+            raise typer.Exit(2) from None
