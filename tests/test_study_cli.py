@@ -199,3 +199,17 @@ def test_every_command_has_help() -> None:
             assert (cmd.help or "").strip(), f"`jtbd {' '.join(path)}` has no help text"
             r = runner.invoke(app, [*path, "--help"])
             assert r.exit_code == 0
+
+
+def test_study_coding_warns_about_text_in_another_language(sdir: Path, tmp_path: Path) -> None:
+    p = tmp_path / "es.txt"
+    p.write_text("Entrevistador: ¿Qué pasó?\nCliente: Estaba muy frustrado con la aplicación porque siempre "
+                 "se bloqueaba y perdí todos mis datos del mes pasado.\n", encoding="utf-8")
+    assert jtbd(sdir, "import", str(p)).exit_code == 0
+    r = jtbd(sdir, "code")
+    assert r.exit_code == 0, r.output
+    assert "English" in r.output and "es.txt" in r.output
+    doc = json.loads(jtbd(sdir, "list", "--json").stdout)["documents"][0]
+    assert doc["coded_by"] and json.loads(jtbd(sdir, "codes", "show", str(doc["id"]), "--json").stdout)["excerpts"]
+    shown = json.loads(jtbd(sdir, "codes", "show", str(doc["id"]), "--json").stdout)
+    assert all(e["codes"] == [] for e in shown["excerpts"])

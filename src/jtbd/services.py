@@ -257,6 +257,9 @@ class Workbench:
             if rec is None:
                 continue
             doc = self.parsed_document(rec)
+            supports = getattr(coder, "supports", None)
+            if callable(supports) and not supports(doc):
+                report.skipped_language.append(rec.source if rec.row is None else f"{rec.source} (row {rec.row})")
             excerpts = segment_document(doc)
             results = coder.code_document(doc, excerpts) if excerpts else []
             questions = _questions(doc, excerpts)

@@ -143,3 +143,8 @@ def _code_study(ctx: typer.Context, coder: object, recode: bool) -> None:
     codes = getattr(report, "codes", "?")
     common.console.print(f"[green]✓[/] coded {docs} document(s), {excerpts} excerpt(s), "
                          f"{codes} code(s) with {getattr(report, 'coder', '')}")
+    skipped = getattr(report, "skipped_language", [])
+    if skipped:
+        err_console.print(f"[yellow]warning:[/] {len(skipped)} document(s) do not look like English and were left "
+                          f"uncoded (the local coder supports English only; try --coder llm): "
+                          f"{', '.join(skipped[:5])}{' …' if len(skipped) > 5 else ''}", highlight=False)
