@@ -168,3 +168,47 @@ def dense_features(texts: list[str], contexts: list[Context],
         k = 5 if ctx.review else 4
         out[i, k * d:(k + 1) * d] = v
     return out
+
+
+def turn_ids(texts: list[str], contexts: list[Context]) -> np.ndarray:
+    """A turn number per row: row ``i`` continues the turn of row ``i - 1`` when their
+    contexts chain (``contexts[i].previous`` is the text of row ``i - 1`` and
+    ``contexts[i - 1].next`` the text of row ``i``); a review row is one turn."""
+    out = np.zeros(len(texts), dtype=np.int64)
+    for i in range(1, len(texts)):
+        chained = (contexts[i].previous == texts[i - 1] and contexts[i - 1].next == texts[i]
+                   and contexts[i].previous is not None)
+        out[i] = out[i - 1] + (0 if chained else 1)
+    return out
+
+
+def turn_features(probs: np.ndarray, turns: np.ndarray, review: np.ndarray) -> np.ndarray:
+    """Second-stage ("story context") features of each row from first-stage probabilities.
+
+    ``probs`` is ``(n, n_codes)``; ``turns`` numbers the turn of each row (rows of a turn
+    consecutive); ``review`` flags review/ticket rows. Per row: its own probabilities, those
+    of the previous and next sentence of the turn (zeros at turn edges), the maximum over the
+    turn, then first/last/relative position in the turn, 1 / turn length and the setting
+    flag: ``4 * n_codes + 5`` columns. Training and inference share this function.
+    """
+    n, k = probs.shape
+    if n == 0:
+        return np.zeros((0, 4 * k + 5))
+    turns = np.asarray(turns)
+    starts = np.flatnonzero(np.r_[True, turns[1:] != turns[:-1]])
+    lengths = np.diff(np.r_[starts, n])
+    first = np.zeros(n, dtype=bool)
+    first[starts] = True
+    last = np.r_[first[1:], True]
+    prev = np.zeros_like(probs)
+    prev[1:] = probs[:-1]
+    prev[first] = 0.0
+    nxt = np.zeros_like(probs)
+    nxt[:-1] = probs[1:]
+    nxt[last] = 0.0
+    turn_max = np.repeat(np.maximum.reduceat(probs, starts, axis=0), lengths, axis=0)
+    length = np.repeat(lengths, lengths).astype(np.float64)
+    pos = np.arange(n) - np.repeat(starts, lengths)
+    rel = np.where(length > 1, pos / np.maximum(length - 1, 1), 0.0)
+    extra = np.column_stack([first, last, rel, 1.0 / length, np.asarray(review, dtype=bool)])
+    return np.hstack([probs, prev, nxt, turn_max, extra.astype(np.float64)])

@@ -5,6 +5,11 @@ weights load under any library version. A row's score for a code is
 ``hashed_row · W + (dense_scale · dense_row) · W_dense + b``, its probability the logistic of
 that, and the code is asserted at the decision threshold of the row's setting (interview or
 review/ticket).
+
+An optional second stage (:class:`StackModel`, "story context") rescores each sentence from
+the first-stage probabilities of itself and its turn (see
+:func:`jtbd.coding.features.turn_features`); its thresholds then replace the first stage's.
+Files written before the second stage existed load without it.
 """
 from __future__ import annotations
 
@@ -21,6 +26,24 @@ DEFAULT_WEIGHTS = Path(__file__).with_name("data") / "coder_weights.npz"
 
 
 @dataclass(frozen=True)
+class StackModel:
+    """Second stage: per-code logistic regression over turn features of first-stage probs."""
+
+    weights: np.ndarray  # (n_turn_features, n_codes)
+    intercepts: np.ndarray  # (n_codes,)
+    thresholds: np.ndarray  # (n_codes,) interviews
+    review_thresholds: np.ndarray  # (n_codes,) reviews/tickets
+
+    def predict_proba(self, turn_feats: np.ndarray) -> np.ndarray:
+        """Second-stage probabilities for rows of ``features.turn_features``."""
+        if turn_feats.shape[1] != self.weights.shape[0]:
+            raise JtbdError(f"the second-stage coder weights expect {self.weights.shape[0]} "
+                            f"turn features, got {turn_feats.shape[1]}; retrain with "
+                            "`python scripts/train_coder.py`")
+        return 1.0 / (1.0 + np.exp(-(turn_feats @ self.weights + self.intercepts)))
+
+
+@dataclass(frozen=True)
 class LinearModel:
     """One-vs-rest logistic regression over hashed features and dense embedding features."""
 
@@ -32,6 +55,7 @@ class LinearModel:
     dense_weights: np.ndarray | None = None  # (n_dense, n_codes) or None: no dense features
     dense_scale: float = 1.0  # dense features are multiplied by this before the weights
     review_thresholds: np.ndarray | None = None  # (n_codes,) for reviews; None: as interviews
+    stack: StackModel | None = None  # second stage; None: first-stage probabilities decide
 
     @property
     def n_dense(self) -> int:
@@ -39,7 +63,9 @@ class LinearModel:
         return 0 if self.dense_weights is None else int(self.dense_weights.shape[0])
 
     def thresholds_for(self, review: bool) -> np.ndarray:
-        """The decision thresholds of a setting."""
+        """The decision thresholds of a setting (the second stage's when there is one)."""
+        if self.stack is not None:
+            return self.stack.review_thresholds if review else self.stack.thresholds
         if review and self.review_thresholds is not None:
             return self.review_thresholds
         return self.thresholds
@@ -53,6 +79,12 @@ class LinearModel:
                 dense = np.zeros((int(z["n_features"]), len(codes)), dtype=np.float32)
                 dense[z["rows"]] = z["weights"]
                 files = set(z.files)
+                stack = None
+                if "stack_weights" in files:
+                    stack = StackModel(z["stack_weights"].astype(np.float64),
+                                       z["stack_intercepts"].astype(np.float64),
+                                       z["stack_thresholds"].astype(np.float64),
+                                       z["stack_review_thresholds"].astype(np.float64))
                 return cls(
                     codes, dense, z["intercepts"].astype(np.float64),
                     z["thresholds"].astype(np.float64), str(z["version"]),
@@ -60,6 +92,7 @@ class LinearModel:
                     float(z["dense_scale"]) if "dense_scale" in files else 1.0,
                     z["review_thresholds"].astype(np.float64)
                     if "review_thresholds" in files else None,
+                    stack,
                 )
         except (OSError, KeyError, ValueError) as exc:
             raise JtbdError(
@@ -76,6 +109,11 @@ class LinearModel:
             extra["dense_scale"] = np.array(self.dense_scale)
         if self.review_thresholds is not None:
             extra["review_thresholds"] = self.review_thresholds
+        if self.stack is not None:
+            extra["stack_weights"] = self.stack.weights
+            extra["stack_intercepts"] = self.stack.intercepts
+            extra["stack_thresholds"] = self.stack.thresholds
+            extra["stack_review_thresholds"] = self.stack.review_thresholds
         np.savez_compressed(
             path, codes=np.array(self.codes), rows=rows,
             weights=self.weights[rows].astype(np.float32), intercepts=self.intercepts,

@@ -6,7 +6,11 @@ all-MiniLM-L6-v2, see :mod:`jtbd.coding.embeddings`) of each sentence *in its co
 interviewer question it answers and the previous and next sentence of the turn (see
 :mod:`jtbd.coding.features`). A code is asserted when its probability reaches the threshold
 tuned by grouped cross-validation for the setting (interview or review/ticket), or when a
-high-precision cue asserts it. Interviewer sentences and text that is not English get no codes.
+high-precision cue asserts it. When the weights carry a second stage ("story context", see
+:class:`jtbd.coding.linear.StackModel`), the first-stage probabilities of all sentences are
+rescored within their turn (own, previous, next and turn-maximum probabilities, position in
+the turn; a review row is one turn) before thresholding, since a push or pull is told as a
+short story over several sentences. Interviewer sentences and text that is not English get no codes.
 Inference is numpy only: no torch, no downloads.
 """
 from __future__ import annotations
@@ -19,7 +23,7 @@ import numpy as np
 
 from jtbd.coding import language, lexicon
 from jtbd.coding.embeddings import default_embeddings
-from jtbd.coding.features import Context, dense_features, vectorise
+from jtbd.coding.features import Context, dense_features, turn_features, turn_ids, vectorise
 from jtbd.coding.linear import DEFAULT_WEIGHTS, LinearModel
 from jtbd.model import CodeResult, Excerpt, ParsedDocument, Role
 
@@ -79,13 +83,22 @@ class LocalCoder:
     def _empty(self) -> CodeResult:
         return CodeResult(codes=(), scores={}, coder=self.name, coder_version=self.version)
 
-    def code_texts(self, texts: Sequence[str], contexts: Sequence[Context]) -> list[CodeResult]:
-        """Code sentences given their contexts (no role or language filtering)."""
+    def code_texts(self, texts: Sequence[str], contexts: Sequence[Context],
+                   turns: Sequence[int] | None = None) -> list[CodeResult]:
+        """Code sentences given their contexts (no role or language filtering).
+
+        ``turns`` numbers the turn of each sentence (sentences of a turn consecutive) for the
+        second stage; by default a sentence continues the previous one's turn when their
+        contexts chain (see :func:`jtbd.coding.features.turn_ids`)."""
         texts, contexts = list(texts), list(contexts)
         dense = None
         if self._model.n_dense:
             dense = dense_features(texts, contexts, default_embeddings())
         probs = self._model.predict_proba(*vectorise(texts, contexts), dense=dense)
+        if self._model.stack is not None and texts:
+            tid = np.asarray(turns) if turns is not None else turn_ids(texts, contexts)
+            review = np.array([c.review for c in contexts], dtype=bool)
+            probs = self._model.stack.predict_proba(turn_features(probs, tid, review))
         results = []
         for text, ctx, p in zip(texts, contexts, probs):
             thresholds = self._model.thresholds_for(ctx.review)
@@ -116,7 +129,9 @@ class LocalCoder:
             return results
         contexts = contexts_for(doc, excerpts)
         idx = [i for i, ex in enumerate(excerpts) if ex.role is not Role.INTERVIEWER]
-        coded = self.code_texts([excerpts[i].text for i in idx], [contexts[i] for i in idx])
+        turns = [-1 if excerpts[i].turn_index is None else excerpts[i].turn_index for i in idx]
+        coded = self.code_texts([excerpts[i].text for i in idx], [contexts[i] for i in idx],
+                                turns)
         for i, res in zip(idx, coded):
             results[i] = res
         return results
