@@ -62,9 +62,10 @@ class LinearModel:
         """Width of the dense feature rows the model expects (0 when it uses none)."""
         return 0 if self.dense_weights is None else int(self.dense_weights.shape[0])
 
-    def thresholds_for(self, review: bool) -> np.ndarray:
-        """The decision thresholds of a setting (the second stage's when there is one)."""
-        if self.stack is not None:
+    def thresholds_for(self, review: bool, stacked: bool = True) -> np.ndarray:
+        """The decision thresholds of a setting (the second stage's when there is one and
+        ``stacked`` says its probabilities are the ones being thresholded)."""
+        if self.stack is not None and stacked:
             return self.stack.review_thresholds if review else self.stack.thresholds
         if review and self.review_thresholds is not None:
             return self.review_thresholds
