@@ -144,11 +144,12 @@ class Workbench:
                      kind: str | None = None, max_mb: float | None = None,
                      progress: Progress | None = None) -> ImportReport:
         """Import files (each atomically). Bad files are reported, good ones imported."""
-        from jtbd.ingest import read_path
+        from jtbd.ingest import max_bytes_from_env, read_path
 
         report = ImportReport()
         files = expand_paths(paths)
-        limit = int((max_mb if max_mb is not None else _env_max_mb(self.config.max_import_mb)) * 1024 * 1024)
+        limit = (int(max_mb * 1024 * 1024) if max_mb is not None
+                 else max_bytes_from_env(int(self.config.max_import_mb * 1024 * 1024)))
         for i, f in enumerate(files):
             if progress:
                 progress(i, len(files), f)
@@ -340,15 +341,6 @@ def _questions(doc: ParsedDocument, excerpts: Sequence[Any]) -> list[str | None]
             current = doc.text[t.start:t.end]
     return [last_q.get(e.turn_index) if e.turn_index is not None else None for e in excerpts]
 
-
-def _env_max_mb(default: float) -> float:
-    raw = os.environ.get("JTBD_MAX_IMPORT_MB")
-    if not raw:
-        return default
-    try:
-        return float(raw)
-    except ValueError:
-        raise JtbdError(f"JTBD_MAX_IMPORT_MB must be a number of megabytes, not {raw!r}") from None
 
 
 # ---------------------------------------------------------------- blind coding

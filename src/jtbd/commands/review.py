@@ -53,26 +53,26 @@ def show(ctx: typer.Context, document: int = typer.Argument(..., help="Document 
         console.print(t)
 
 
+def _review(ctx: typer.Context, code_ids: list[int], decision: str, analyst: str) -> None:
+    with handle_errors():
+        wb = _wb(ctx)
+        for cid in code_ids:
+            wb.review_code(cid, decision, analyst)
+        console.print(f"{decision.capitalize()}ed {len(code_ids)} code(s)")
+
+
 @codes_app.command("accept")
 def accept(ctx: typer.Context, code_ids: list[int] = typer.Argument(..., help="Code ids to accept."),
            analyst: str = typer.Option("analyst", "--as", help="Your name, stored with the decision.")) -> None:
     """Accept AI codes (they then survive every re-run of the AI)."""
-    with handle_errors():
-        wb = _wb(ctx)
-        for cid in code_ids:
-            wb.review_code(cid, "accept", analyst)
-        console.print(f"Accepted {len(code_ids)} code(s)")
+    _review(ctx, code_ids, "accept", analyst)
 
 
 @codes_app.command("reject")
 def reject(ctx: typer.Context, code_ids: list[int] = typer.Argument(..., help="Code ids to reject."),
            analyst: str = typer.Option("analyst", "--as", help="Your name, stored with the decision.")) -> None:
     """Reject (remove) codes; the AI will not suggest them again on that excerpt."""
-    with handle_errors():
-        wb = _wb(ctx)
-        for cid in code_ids:
-            wb.review_code(cid, "reject", analyst)
-        console.print(f"Rejected {len(code_ids)} code(s)")
+    _review(ctx, code_ids, "reject", analyst)
 
 
 @codes_app.command("add")
