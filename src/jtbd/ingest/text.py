@@ -34,7 +34,8 @@ _LABEL_RE = re.compile(
     rf"""^[ \t]*
     (?:{_TIMESTAMP}[ \t]*(?:[-–—|][ \t]*)?)?          # optional leading timestamp
     (?:
-        \*\*(?P<bold>{_NAME})(?:[ \t]*{_TIMESTAMP})?[ \t]*(?::\*\*|\*\*[ \t]*:)   # **Name:** / **Name**:
+        From[ ]+(?P<chat>{_NAME})[ \t]*:                                             # Zoom chat
+      | \*\*(?P<bold>{_NAME})(?:[ \t]*{_TIMESTAMP})?[ \t]*(?::\*\*|\*\*[ \t]*:)   # **Name:** / **Name**:
       | (?P<plain>{_NAME})(?:[ \t]*{_TIMESTAMP})?[ \t]*:                            # Name:
     )
     (?=[ \t]|$)""",
@@ -43,7 +44,14 @@ _LABEL_RE = re.compile(
 _PAREN_RE = re.compile(r"[ ]\([^()]*\)$")
 #: A speaker on a line of its own, as Otter.ai ("Jane Doe  0:03") or screenplay-style
 #: ("INTERVIEWER") transcripts write it; the turn is the following lines.
-_HEADER_RE = re.compile(rf"^[ \t]*(?P<name>{_NAME}?)(?:[ \t]+{_TIMESTAMP}|[ \t]*{_TIMESTAMP})?[ \t]*:?[ \t]*$")
+_HEADER_RE = re.compile(
+    rf"^[ \t]*(?:\[(?P<bracketed>{_NAME})\]|(?P<name>{_NAME}?))"
+    rf"(?P<time>[ \t]*(?:[-–—|·•@][ \t]*)?{_TIMESTAMP})?[ \t]*:?[ \t]*$")
+#: A line holding only a timestamp (Google Meet marks every five minutes so), or a tool's
+#: trailer ("Transcribed by https://otter.ai"): neither is speech; both end a turn.
+_SEPARATOR_RE = re.compile(
+    rf"^[ \t]*(?:{_TIMESTAMP}[ \t]*|(?:transcribed|transcription|transcript|powered)[ \t]+by\b.*"
+    r"|.*\botter\.ai\b.*)$", re.IGNORECASE)
 _HEADING_RE = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+(?P<title>.*?)[ \t#]*$")
 _PARTICLES = frozenset({
     "de", "da", "di", "du", "del", "della", "der", "den", "van", "von", "la", "le", "bin",
@@ -59,6 +67,10 @@ _NOT_SPEAKERS = frozenset({
     "so", "well", "also", "and", "but", "or", "then", "now", "yes", "no", "ok", "okay",
     "plus", "basically", "honestly", "result", "problem", "reason", "first", "second",
     "third", "finally", "next", "step", "why", "because", "answer", "question",
+    # header fields that transcription tools write
+    "meeting id", "meeting", "passcode", "keywords", "summary keywords", "speakers",
+    "language", "created", "uploaded", "recorded", "length", "file", "audio", "company",
+    "interview date", "session", "study", "agenda", "action items", "outline", "from", "to",
 })
 
 
@@ -85,7 +97,8 @@ def match_label(line: str) -> tuple[str, int] | None:
     m = _LABEL_RE.match(line)
     if not m:
         return None
-    name = (m.group("bold") or m.group("plain")).strip()
+    chat = m.group("chat")
+    name = (re.sub(r"[ ]+to[ ]+.*$", "", chat) if chat else m.group("bold") or m.group("plain")).strip()
     if not _plausible_name(name):
         return None
     content = m.end()
@@ -163,20 +176,21 @@ def _candidates(text: str, lines: list[_Line]) -> list[tuple[str, bool]]:
 def parse_transcript(text: str) -> tuple[tuple[Turn, ...], str | None]:
     """Split ``text`` into speaker turns (roles not yet set) and return them with the title
     (the first Markdown heading, if any)."""
-    title: str | None = None
     lines: list[_Line] = []
+    headings: list[str] = []
     for start, end in iter_lines(text):
         line = text[start:end]
         heading = _HEADING_RE.match(line)
-        if heading:
-            if title is None and heading.group("title").strip():
-                title = heading.group("title").strip()
+        if heading or (line.strip() and _SEPARATOR_RE.match(line)):
+            headings.append(heading.group("title").strip() if heading else "")
             lines.append((start, end, None, True))
             continue
         found = match_label(line)
         label = Label(found[0], start, start + found[1]) if found else None
         lines.append((start, end, label, False))
+    lines, title = _heading_speakers(text, lines, headings)
     accepted = accept_labels(_candidates(text, lines))
+    lines = _drop_header_roles(text, lines, accepted)
     if not accepted:
         header_turns = _header_style_turns(text, lines)
         if header_turns:
@@ -211,12 +225,59 @@ def parse_transcript(text: str) -> tuple[tuple[Turn, ...], str | None]:
     return tuple(turns), title
 
 
+_NAME_LIST_RE = re.compile(
+    r"^(?:[A-Z][\w'’.\-]*(?:[ ][A-Z][\w'’.\-]*){0,3}(?:[ ]\([^()\n]*\))?(?:[ ]*(?:[,&;]|and)[ ]*|$))+$")
+
+
+def _heading_speakers(text: str, lines: list[_Line], headings: list[str]
+                      ) -> tuple[list[_Line], str | None]:
+    """Markdown headings that name a speaker ("### Jane" before each of her turns; a name used
+    as a heading at least twice) become labels whose turn is the lines below. Returns the
+    lines and the title: the first heading that is not a speaker."""
+    counts = Counter(h for h in headings if h)
+    names = {h for h, n in counts.items()
+             if n >= 2 and _HEADER_RE.fullmatch(h) and _plausible_name(h) and len(h.split()) <= 4}
+    title = next((h for h in headings if h and h not in names), None)
+    if not names:
+        return lines, title
+    out: list[_Line] = []
+    for start, end, label, is_heading in lines:
+        heading = _HEADING_RE.match(text[start:end]) if is_heading else None
+        if heading and heading.group("title").strip() in names:
+            out.append((start, end, Label(heading.group("title").strip(), start, end), False))
+        else:
+            out.append((start, end, label, is_heading))
+    return out, title
+
+
+def _drop_header_roles(text: str, lines: list[_Line], accepted: set[str]) -> list[_Line]:
+    """Header lines such as "Interviewer: Jane Doe" or "Participant: Tom" before the first
+    real turn name people, they are not speech: make them separators (their roles are read
+    by :func:`jtbd.ingest.roles.header_roles`). The text after the role word must be a name
+    list of two or more words, or a name used as a speaker label elsewhere."""
+    speakers = {w for n in accepted if not is_role_word(n) for w in n.lower().split()}
+    out = list(lines)
+    for i, (start, end, label, _) in enumerate(lines):
+        if label is None or label.name not in accepted:
+            continue
+        if not is_role_word(label.name):
+            break
+        content = text[label.content_start:end].strip(" \t*_")
+        if not _NAME_LIST_RE.match(content):
+            break
+        words = re.sub(r"\([^()]*\)", "", content).replace(",", " ").lower().split()
+        if len(words) < 2 and not set(words) & speakers:
+            break
+        out[i] = (start, end, None, True)
+    return out
+
+
 def _header_style_turns(text: str, lines: list[_Line]) -> tuple[Turn, ...]:
     """Turns of a transcript whose speakers stand on lines of their own, each after a blank
     line (or at the start) and followed by what they said. Used only when no ``Name: text``
     labels were found, and only when at least one such name repeats and at least three
     header lines are found, so an ordinary short line is not taken for a speaker."""
-    headers: list[tuple[int, str]] = []  # (line index, name)
+    headers: list[tuple[int, str, bool]] = []  # (line index, name, has a timestamp)
     for i, (start, end, _, is_heading) in enumerate(lines):
         line = text[start:end]
         if is_heading or not line.strip():
@@ -226,17 +287,20 @@ def _header_style_turns(text: str, lines: list[_Line]) -> tuple[Turn, ...]:
         if not prev_blank or nxt is None or not text[nxt[0]:nxt[1]].strip():
             continue
         m = _HEADER_RE.match(line)
-        if not m or not m.group("name") or not _plausible_name(m.group("name").strip()):
+        name = m and (m.group("bracketed") or m.group("name") or "").strip()
+        if not m or not name or not _plausible_name(name):
             continue
         if line.rstrip().endswith((".", "?", "!", ",")):
             continue
-        headers.append((i, m.group("name").strip()))
-    counts = Counter(n for _, n in headers)
+        headers.append((i, name, bool(m.group("time"))))
+    if sum(timed for _, _, timed in headers) * 2 >= len(headers):
+        headers = [h for h in headers if h[2]]  # "SUMMARY KEYWORDS" is not a speaker
+    counts = Counter(n for _, n, _ in headers)
     if len(headers) < 3 or max(counts.values(), default=0) < 2:
         return ()
     turns: list[Turn] = []
-    bounds = [i for i, _ in headers] + [len(lines)]
-    for (i, name), nxt_i in zip(headers, bounds[1:]):
+    bounds = [i for i, _, _ in headers] + [len(lines)]
+    for (i, name, _), nxt_i in zip(headers, bounds[1:]):
         body = [ln for ln in lines[i + 1:nxt_i] if not ln[3]]
         if not body:
             continue
