@@ -4,7 +4,9 @@ The document text is the decoded file, unchanged; each turn is a character span 
 skips cue ids, timings, NOTE/STYLE/REGION blocks and markup, so ``text[start:end]`` is exactly
 what was said. The speaker comes from a voice tag (``<v Anna>``, with or without ``</v>``) or
 from a ``NAME:`` prefix in the cue text (accepted by the same rules as plain-text transcripts);
-a cue without either keeps the previous cue's speaker. Each cue gives at least one turn; text
+a cue without either keeps the previous cue's speaker. A subtitle dialogue dash ("- By how
+much?") starts a new turn without the dash; an unnamed dash line after another in the same
+cue goes to the other speaker when the file has exactly two. Each cue gives at least one turn; text
 broken by inline markup in the middle (``I <i>really</i> did``) gives one turn per unbroken
 run, because a span can only be contiguous.
 """
@@ -21,6 +23,8 @@ from jtbd.model import Turn
 _TAG_RE = re.compile(r"<[^<>\n]*>|\{\\[^{}\n]*\}")
 _VOICE_RE = re.compile(r"<v(?:\.[\w.-]+)*[ \t]+(?P<name>[^<>\n]+?)[ \t]*>")
 _SKIP_BLOCKS = ("WEBVTT", "NOTE", "STYLE", "REGION")
+#: A subtitle dialogue dash: "- Where were you?" / "- At home." are two speakers in one cue.
+_DASH_RE = re.compile(r"(?:-{1,2}|–|—)[ \t]+")
 
 
 @dataclass
@@ -31,6 +35,7 @@ class _Piece:
     voice: str | None
     label: str | None = None
     content_start: int = 0
+    dash: bool = False
 
 
 def cue_payloads(text: str) -> Iterator[tuple[int, int]]:
@@ -73,8 +78,10 @@ def parse_captions(text: str) -> tuple[Turn, ...]:
                 pos = tag.end()
             _add_run(text, pieces, pos, l_end, cue, voice)
     accepted = accept_labels([
-        (p.label, i == 0 or pieces[i - 1].cue != p.cue or pieces[i - 1].label is not None)
+        (p.label, i == 0 or pieces[i - 1].cue != p.cue or pieces[i - 1].label is not None
+         or p.dash)
         for i, p in enumerate(pieces) if p.label])
+    known = {p.label for p in pieces if p.label in accepted} | {p.voice for p in pieces if p.voice}
     turns: list[Turn] = []
     speaker: str | None = None
     last_cue = -1
@@ -86,10 +93,12 @@ def parse_captions(text: str) -> tuple[Turn, ...]:
             speaker = p.voice
         if p.label in accepted:
             speaker, start = p.label, p.content_start
+        elif p.dash and p.cue == turn_cue and speaker in known and len(known) == 2:
+            speaker = next(k for k in known if k != speaker)  # the other one answers
         last_cue, last_voice = p.cue, p.voice
         if start >= p.end:
             continue
-        if (turns and turns[-1].speaker == speaker and p.cue == turn_cue
+        if (turns and turns[-1].speaker == speaker and p.cue == turn_cue and not p.dash
                 and not text[turns[-1].end:start].strip()):
             turns[-1] = Turn(turns[-1].start, p.end, speaker)
         else:
@@ -109,6 +118,10 @@ def _add_run(text: str, pieces: list[_Piece], start: int, end: int, cue: int,
     piece = _Piece(start, end, cue, voice)
     line_start = text.rfind("\n", 0, start) + 1
     at_line_start = not _TAG_RE.sub("", text[line_start:start]).strip()
+    dash = _DASH_RE.match(text, start, end) if at_line_start else None
+    if dash and dash.end() < end:
+        piece.start = start = dash.end()
+        piece.dash = True
     if at_line_start:
         found = match_label(text[start:end])
         if found:
