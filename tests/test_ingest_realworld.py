@@ -12,9 +12,12 @@ from pathlib import Path
 
 import pytest
 
-from jtbd.coding.segment import segment_document
+from jtbd.coding.segment import MAX_WORDS, segment_document
 from jtbd.ingest import read_path
-from jtbd.model import ParsedDocument, Role
+from jtbd.ingest.roles import (assign_roles, guess_interviewers, header_roles, is_question,
+                               role_from_name)
+from jtbd.ingest.text import parse_transcript
+from jtbd.model import ParsedDocument, Role, Turn
 
 DATA = Path(__file__).parent / "data" / "realworld"
 I, C = Role.INTERVIEWER, Role.CUSTOMER
@@ -94,6 +97,104 @@ def test_excerpts_are_exact_clean_and_short(name: str) -> None:
         assert len(ex.text.split()) <= 60, ex.text
         assert not re.fullmatch(r"[\[(][^\])]*[\])]", ex.text), ex.text
         assert not _DIRT.search(ex.text), ex.text
+
+
+
+def _turns(lines: list[tuple[str, str]]) -> tuple[str, list[Turn]]:
+    text, turns = "", []
+    for speaker, said in lines:
+        turns.append(Turn(len(text), len(text) + len(said), speaker))
+        text += said + "\n"
+    return text, turns
+
+
+@pytest.mark.parametrize(("said", "asks"), [
+    ("so what happened next", True), ("Okay, so walk me through that day", True),
+    ("Thanks. And did you look at anything else", True), ("Right. Tell me more", True),
+    ("What I did was call them", False), ("We moved in March.", False),
+    ("So I called the bank", False), ("Is that right?", True),
+])
+def test_question_without_question_mark(said: str, asks: bool) -> None:
+    assert is_question(said) is asks
+
+
+def test_asr_interviewer_found_without_question_marks() -> None:
+    text, turns = _turns([
+        ("Ana", "so take me back to when you started looking"),
+        ("Raj", "it was after the second outage we lost a whole day of orders"),
+        ("Ana", "what did you do then"),
+        ("Raj", "I called our developer and he said we should move hosts"),
+        ("Ana", "okay and how did that feel"),
+        ("Raj", "honestly I was scared we would lose the shop")])
+    assert guess_interviewers(text, turns) == {"Ana"}
+    assert [t.role for t in assign_roles(text, turns)][:2] == [I, C]
+
+
+def test_weak_evidence_names_no_one() -> None:
+    text, turns = _turns([("Ana", "We moved in spring."), ("Raj", "Yes, we did."),
+                          ("Ana", "It was hard."), ("Raj", "Very hard.")])
+    assert guess_interviewers(text, turns) == set()
+    text, turns = _turns([("Ana", "What a week that was."), ("Raj", "How did it go in the end"),
+                          ("Ana", "It was hard, honestly."), ("Raj", "Fine, thanks.")])
+    assert guess_interviewers(text, turns) == set()
+
+
+def test_three_speakers_two_interviewers_or_a_couple() -> None:
+    text, turns = _turns([
+        ("Ana", "Why did you switch?"), ("Kim", "The price went up again."),
+        ("Lou", "When was that?"), ("Kim", "Last spring, right after the renewal."),
+        ("Ana", "Who decided?"), ("Kim", "My partner and I, over dinner.")])
+    assert guess_interviewers(text, turns) == {"Ana", "Lou"}
+    text, turns = _turns([
+        ("Ana", "Why did you switch?"), ("Kim", "The price went up again."),
+        ("Lou", "Third time that year."), ("Ana", "Who decided?"),
+        ("Lou", "She did, I just agreed."), ("Kim", "He complained a lot first.")])
+    assert guess_interviewers(text, turns) == {"Ana"}
+
+
+def test_header_roles_and_parenthesised_roles() -> None:
+    header = ("Interviewer: Jane Doe\nParticipant: Tom\n"
+              "**Participants:** Alex Chen (researcher), Hannah Kim (customer)\n")
+    assert header_roles(header, len(header)) == {
+        "jane doe": I, "tom": C, "alex chen": I, "hannah kim": C}
+    assert role_from_name("Sam (Interviewer)") is I
+
+
+def test_a_lone_greeting_after_a_role_word_stays_a_turn() -> None:
+    text = "Interviewer: Welcome Tom\nTom: Thanks for having me.\nInterviewer: Why now?\n"
+    turns, _ = parse_transcript(text)
+    assert [(t.speaker, text[t.start:t.end]) for t in turns][0] == ("Interviewer", "Welcome Tom")
+
+
+def test_zoom_chat_recipient_is_not_part_of_the_name() -> None:
+    [doc] = read_path(DATA / "zoom_chat.txt")
+    assert doc.speakers == ["Bob Moesta", "Nadia Park"]
+
+
+def _sentences(text: str) -> list[str]:
+    doc = ParsedDocument("x.txt", "interview", text, (Turn(0, len(text), "P", C),))
+    out = segment_document(doc)
+    assert all(doc.text[e.start:e.end] == e.text for e in out)
+    return [e.text for e in out]
+
+
+def test_markers_abbreviations_and_prices() -> None:
+    assert _sentences("[laughs] I met Dr. Lee at 9 a.m. in the U.S. office. (crosstalk) "
+                      "It was $4.99... per month. [inaudible 00:12:03] Mm-hmm. Yeah. [laughs]") == [
+        "I met Dr. Lee at 9 a.m. in the U.S. office.", "It was $4.99... per month.",
+        "Mm-hmm.", "Yeah."]
+
+
+def test_run_on_speech_is_split_at_clause_boundaries() -> None:
+    said = ("we were using paper for everything and it worked for a while because it was just me "
+            "and my brother but then we hired three people and nobody could find anything so I "
+            "started looking for an app and my friend said try this one because she used it for "
+            "her bakery and it was free for the first month so we tried it and honestly it was "
+            "fine but the setup took forever")
+    out = _sentences(said)
+    assert len(out) >= 2 and all(len(t.split()) <= MAX_WORDS for t in out)
+    assert " ".join(out) == said
+    assert all(t.split()[0] in {"we", "but", "so", "because", "and"} for t in out)
 
 
 if __name__ == "__main__":  # python tests/test_ingest_realworld.py: the measurement

@@ -253,24 +253,28 @@ def _heading_speakers(text: str, lines: list[_Line], headings: list[str]
 def _drop_header_roles(text: str, lines: list[_Line], accepted: set[str]) -> list[_Line]:
     """Header lines such as "Interviewer: Jane Doe" or "Participant: Tom" before the first
     real turn name people, they are not speech: make them separators (their roles are read
-    by :func:`jtbd.ingest.roles.header_roles`). The text after the role word must be a name
-    list of two or more words, or a name used as a speaker label elsewhere."""
-    speakers = {w for n in accepted if not is_role_word(n) for w in n.lower().split()}
-    out = list(lines)
-    for i, (start, end, label, _) in enumerate(lines):
+    by :func:`jtbd.ingest.roles.header_roles`). The text after the role word must be a list
+    of capitalised names, and either every name in it is (part of) a speaker label used
+    elsewhere, or two or more such lines stand together ("Welcome Tom" alone stays a turn)."""
+    speakers = [set(n.lower().split()) for n in accepted if not is_role_word(n)]
+    found: list[tuple[int, bool]] = []  # (line index, names a speaker)
+    for i, (_, end, label, _) in enumerate(lines):
         if label is None or label.name not in accepted:
             continue
-        if not is_role_word(label.name):
-            break
         content = text[label.content_start:end].strip(" \t*_")
-        if not _NAME_LIST_RE.match(content):
+        if not is_role_word(label.name) or not _NAME_LIST_RE.match(content):
             break
-        words = re.sub(r"\([^()]*\)", "", content).replace(",", " ").lower().split()
-        if len(words) < 2 and not set(words) & speakers:
-            break
+        entries = [set(e.split()) for e in re.split(r",|;|&|\band\b",
+                                                    re.sub(r"\([^()]*\)", "", content).lower())]
+        known = all(e and any(e <= sp for sp in speakers) for e in entries)
+        found.append((i, known))
+    if len(found) < 2:
+        found = [f for f in found if f[1]]
+    out = list(lines)
+    for i, _ in found:
+        start, end, _, _ = lines[i]
         out[i] = (start, end, None, True)
     return out
-
 
 def _header_style_turns(text: str, lines: list[_Line]) -> tuple[Turn, ...]:
     """Turns of a transcript whose speakers stand on lines of their own, each after a blank
