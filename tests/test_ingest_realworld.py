@@ -134,7 +134,7 @@ def test_weak_evidence_names_no_one() -> None:
     text, turns = _turns([("Ana", "We moved in spring."), ("Raj", "Yes, we did."),
                           ("Ana", "It was hard."), ("Raj", "Very hard.")])
     assert guess_interviewers(text, turns) == set()
-    text, turns = _turns([("Ana", "What a week that was."), ("Raj", "How did it go in the end"),
+    text, turns = _turns([("Ana", "What did it cost in the end"), ("Raj", "How did it go in the end"),
                           ("Ana", "It was hard, honestly."), ("Raj", "Fine, thanks.")])
     assert guess_interviewers(text, turns) == set()
 

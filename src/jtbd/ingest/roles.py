@@ -87,20 +87,22 @@ _FILLER_RE = re.compile(r"^(?:(?:%s)\b[\s,.!-]*)+" % "|".join(re.escape(f) for f
                         re.IGNORECASE)
 _OPENER_RE = re.compile(r"^(?:%s)\b" % "|".join(re.escape(o) for o in sorted(
     QUESTION_OPENERS, key=len, reverse=True)), re.IGNORECASE)
-#: "What I did was ...", "How we found it": a wh-word before a first-person subject is a
-#: statement, not a question.
-_STATEMENT_RE = re.compile(r"^(?:what|how|why|when|where|who|which)\s+(?:i|we|my|our)\b",
-                           re.IGNORECASE)
+#: "What I did was ...", "When the bill came", "What a week": a wh-word before a subject or
+#: an article opens a statement, not a question.
+_STATEMENT_RE = re.compile(
+    r"^(?:what|how|why|when|where|who|which)\s+(?:i|i'm|i'd|we|my|our|he|she|they|his|her|"
+    r"their|it|it's|the|that|this|a|an|there)\b", re.IGNORECASE)
 _SENTENCE_RE = re.compile(r"[^.!?]+[.!?]*")
 
 
 def is_question(said: str) -> bool:
-    """True when a turn asks something: it contains "?" or one of its sentences opens with a
-    question word or phrase (after fillers such as "okay, so")."""
+    """True when a turn asks something: it contains "?" or its first or last sentence opens
+    with a question word or phrase (after fillers such as "okay, so")."""
     if "?" in said:
         return True
-    for m in _SENTENCE_RE.finditer(said):
-        sentence = _FILLER_RE.sub("", m.group().strip())
+    sentences = [m.group().strip() for m in _SENTENCE_RE.finditer(said)]
+    for sentence in sentences[:1] + sentences[-1:]:
+        sentence = _FILLER_RE.sub("", sentence)
         if _OPENER_RE.match(sentence) and not _STATEMENT_RE.match(sentence):
             return True
     return False
