@@ -197,6 +197,26 @@ def test_run_on_speech_is_split_at_clause_boundaries() -> None:
     assert all(t.split()[0] in {"we", "but", "so", "because", "and"} for t in out)
 
 
+
+def test_otter_pdf_without_blank_lines_and_with_footers() -> None:
+    from fpdf import FPDF
+
+    from jtbd.ingest import read_bytes
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+    for line in ["Speaker 1  0:03", "so what made you start looking", "Speaker 2  0:07",
+                 "our old tool kept crashing", "every single week", "Speaker 1  0:12",
+                 "what did you do then", "Speaker 2  0:15", "we asked around", "Page 1 of 1",
+                 "Transcribed by https://otter.ai"]:
+        pdf.cell(0, 8, line, new_x="LMARGIN", new_y="NEXT")
+    [doc] = read_bytes(bytes(pdf.output()), "otter.pdf")
+    assert [(t.speaker, t.role, doc.text[t.start:t.end]) for t in doc.turns] == [
+        ("Speaker 1", I, "so what made you start looking"),
+        ("Speaker 2", C, "our old tool kept crashing\nevery single week"),
+        ("Speaker 1", I, "what did you do then"), ("Speaker 2", C, "we asked around")]
+
 if __name__ == "__main__":  # python tests/test_ingest_realworld.py: the measurement
     total_right = total = 0
     for fixture in sorted(EXPECTED):

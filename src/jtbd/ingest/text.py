@@ -48,9 +48,11 @@ _HEADER_RE = re.compile(
     rf"^[ \t]*(?:\[(?P<bracketed>{_NAME})\]|(?P<name>{_NAME}?))"
     rf"(?P<time>[ \t]*(?:[-–—|·•@][ \t]*)?{_TIMESTAMP})?[ \t]*:?[ \t]*$")
 #: A line holding only a timestamp (Google Meet marks every five minutes so), or a tool's
-#: trailer ("Transcribed by https://otter.ai"): neither is speech; both end a turn.
+#: trailer ("Transcribed by https://otter.ai") or a page footer ("Page 2 of 9"): none is
+#: speech; each ends a turn.
 _SEPARATOR_RE = re.compile(
     rf"^[ \t]*(?:{_TIMESTAMP}[ \t]*|(?:transcribed|transcription|transcript|powered)[ \t]+by\b.*"
+    r"|page[ \t]+\d+(?:[ \t]+of[ \t]+\d+)?[ \t]*"
     r"|.*\botter\.ai\b.*)$", re.IGNORECASE)
 _HEADING_RE = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+(?P<title>.*?)[ \t#]*$")
 _PARTICLES = frozenset({
@@ -288,9 +290,10 @@ def _header_style_turns(text: str, lines: list[_Line]) -> tuple[Turn, ...]:
             continue
         prev_blank = i == 0 or lines[i - 1][3] or not text[lines[i - 1][0]:lines[i - 1][1]].strip()
         nxt = lines[i + 1] if i + 1 < len(lines) else None
-        if not prev_blank or nxt is None or not text[nxt[0]:nxt[1]].strip():
-            continue
         m = _HEADER_RE.match(line)
+        # text taken from a PDF or Word file may lose the blank line; a timestamp suffices
+        if not (prev_blank or (m and m.group("time"))) or nxt is None or not text[nxt[0]:nxt[1]].strip():
+            continue
         name = m and (m.group("bracketed") or m.group("name") or "").strip()
         if not m or not name or not _plausible_name(name):
             continue
