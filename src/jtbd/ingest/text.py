@@ -13,9 +13,13 @@ taking ordinary sentences ("The problem was: nobody paid") for labels, a label m
 (at most four words), capitalised (or a known role word such as "interviewer" or "q"), its
 later words must be capitalised name parts (or particles like "de", "van"), and it must be
 re-used or followed by other labelled lines (see :func:`accept_labels`). Transcripts that put
-the speaker on a line of its own (Otter.ai's "Jane Doe  0:03", screenplay-style "JANE") are
-read too (:func:`_header_style_turns`). A text with no labels is one customer turn without a
-speaker.
+the speaker on a line of its own (Otter.ai's "Jane Doe  0:03", Zoom's "[Jane Doe] 10:02:13",
+Fireflies' "Jane Doe - 00:01:02", screenplay-style "JANE", Markdown "### Jane") are read too
+(:func:`_header_style_turns`, :func:`_heading_speakers`), as are Zoom chat lines
+("10:02:13 From Jane Doe to Everyone : text"). Timestamp-only lines (Google Meet), tool
+trailers ("Transcribed by https://otter.ai") and page footers end a turn and are not speech;
+header lines such as "Interviewer: Jane Doe" name roles and are not turns. A text with no
+labels is one customer turn without a speaker.
 """
 from __future__ import annotations
 
