@@ -1,6 +1,6 @@
 """Quality and speed benchmark of the default coder, through the real CLI.
 
-    python benchmarks/bench_coding.py [--skip-speed] [--sentences 20000]
+    python benchmarks/bench_coding.py [--skip-speed] [--sentences 20000] [--fast]
 
 1. Writes the held-out development set (``benchmarks/devset.py``; never used for training) as
    plain files, runs ``jtbd code FILES --jsonl`` as a subprocess, maps predicted excerpts to
@@ -28,11 +28,13 @@ from benchmarks import devset  # noqa: E402
 
 CODES = devset.CODES
 FORCES = ("push", "pull", "anxiety", "habit")
+#: Extra options for every `jtbd code` call (``--fast``: the linear model only).
+EXTRA: list[str] = []
 
 
 def run_cli(files: list[Path], *extra: str) -> tuple[list[dict], float]:
     """Run ``jtbd code FILES --jsonl``; return the records and the wall time."""
-    cmd = [sys.executable, "-m", "jtbd.cli", "code", *map(str, files), "--jsonl", *extra]
+    cmd = [sys.executable, "-m", "jtbd.cli", "code", *map(str, files), "--jsonl", *EXTRA, *extra]
     t0 = time.perf_counter()
     proc = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT)
     elapsed = time.perf_counter() - t0
@@ -145,7 +147,11 @@ def main() -> None:
     ap = argparse.ArgumentParser(description="Benchmark the default JTBD coder via `jtbd code`.")
     ap.add_argument("--skip-speed", action="store_true")
     ap.add_argument("--sentences", type=int, default=20000)
+    ap.add_argument("--fast", action="store_true",
+                    help="benchmark `jtbd code --fast` (the linear model without the transformer)")
     args = ap.parse_args()
+    if args.fast:
+        EXTRA.append("--fast")
     with tempfile.TemporaryDirectory() as d:
         tmp = Path(d)
         print_table("Interviews (dev set, per customer sentence)", bench_interviews(tmp))

@@ -96,7 +96,7 @@ def test_coding_needs_no_torch() -> None:
         "doc = ParsedDocument('r.csv', 'review', t, (Turn(0, len(t), None, Role.CUSTOMER),))\n"
         "res = get_coder('local').code_document(doc, segment_document(doc))\n"
         "assert 'push' in res[0].codes, res\n"
-        "heavy = {'torch', 'transformers', 'tokenizers', 'sentence_transformers', 'sklearn'}\n"
+        "heavy = {'torch', 'transformers', 'sentence_transformers', 'sklearn'}\n"
         "print(sorted(heavy & set(sys.modules)))\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

@@ -2,8 +2,9 @@
 
 * :func:`segment_document` splits a document's turns into sentence excerpts (with offsets);
 * :func:`get_coder` returns a :class:`Coder`: ``"local"`` (default, offline
-  :class:`~jtbd.coding.local.LocalCoder`: cue lexicon, hashed n-grams and static sentence
-  embeddings distilled from all-MiniLM-L6-v2, numpy only) or ``"llm"``
+  :class:`~jtbd.coding.local.LocalCoder`: a linear model over a cue lexicon, hashed n-grams
+  and static sentence embeddings distilled from all-MiniLM-L6-v2, averaged with
+  all-MiniLM-L6-v2 fine-tuned on the same sentences as int8 ONNX; CPU only) or ``"llm"``
   (``jtbd.coding.llm.make_llm_coder``);
 * :func:`extract_alternatives` finds the competitors, substitutes, workarounds and
   non-consumption a customer names.

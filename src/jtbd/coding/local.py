@@ -10,8 +10,16 @@ high-precision cue asserts it. When the weights carry a second stage ("story con
 :class:`jtbd.coding.linear.StackModel`), the first-stage probabilities of all sentences are
 rescored within their turn (own, previous, next and turn-maximum probabilities, position in
 the turn; a review row is one turn) before thresholding, since a push or pull is told as a
-short story over several sentences. Interviewer sentences and text that is not English get no codes.
-Inference is numpy only: no torch, no downloads.
+short story over several sentences.
+
+Its second model (:mod:`jtbd.coding.transformer`) is all-MiniLM-L6-v2 fine-tuned on the same
+training sentences, read as a (sentence, interviewer question) pair and run as an int8 ONNX
+model on the CPU. The two are averaged with equal weight (:data:`TRANSFORMER_WEIGHT`) after the
+linear model's probabilities are mapped so that its tuned threshold sits at 0.5 (piecewise
+linear, codes asserted by a strong cue at least 0.5); a code is asserted when the average
+reaches 0.5, and the average is the reported confidence. Interviewer sentences and text that
+is not English get no codes. Inference needs numpy, onnxruntime and tokenizers: no torch, no
+downloads.
 """
 from __future__ import annotations
 
@@ -25,6 +33,8 @@ from jtbd.coding import language, lexicon
 from jtbd.coding.embeddings import default_embeddings
 from jtbd.coding.features import Context, dense_features, turn_features, turn_ids, vectorise
 from jtbd.coding.linear import DEFAULT_WEIGHTS, LinearModel
+from jtbd.coding.transformer import DEFAULT_MODEL, TransformerScorer, default_scorer
+from jtbd.errors import JtbdError
 from jtbd.model import CodeResult, Excerpt, ParsedDocument, Role
 
 _MAX_QUESTION_CHARS = 300
@@ -77,16 +87,40 @@ def _question_before(doc: ParsedDocument, turn_index: int) -> str | None:
 #: with little story to use; so reviews keep the first stage. ``None`` turns the stage off.
 STACK_REVIEWS: bool | None = False
 
+#: Weight of the fine-tuned transformer in the average with the linear model (0: linear only).
+#: Equal weights, chosen a priori (not tuned on the development set); on it the average beat
+#: either model alone (see benchmarks/README.md).
+TRANSFORMER_WEIGHT = 0.5
+
+
+def _to_half(p: np.ndarray, threshold: np.ndarray) -> np.ndarray:
+    """Map probabilities piecewise linearly so that ``threshold`` lands on 0.5."""
+    t = np.clip(threshold, 1e-6, 1 - 1e-6)
+    return np.where(p < t, p * 0.5 / t, 0.5 + (p - t) * 0.5 / (1 - t))
+
 
 class LocalCoder:
     """The default coder, registered as ``get_coder("local")``."""
 
     name = "jtbd-local"
 
-    def __init__(self, weights: Path | str | None = None) -> None:
+    def __init__(self, weights: Path | str | None = None,
+                 transformer: bool | Path | str = True) -> None:
+        """``weights``: the linear model's ``.npz`` (default: shipped). ``transformer``: True
+        for the shipped fine-tuned model (skipped if the package has none), False for the
+        linear model alone (faster, less accurate), or the path of another ``.onnx``."""
         self._model = _model(Path(weights) if weights else DEFAULT_WEIGHTS)
-        self.version = self._model.version
         self.codes = self._model.codes
+        self._scorer: TransformerScorer | None = None
+        if transformer is True:
+            self._scorer = default_scorer(DEFAULT_MODEL)
+        elif transformer:
+            self._scorer = TransformerScorer(Path(transformer))
+        if self._scorer is not None and self._scorer.codes and self._scorer.codes != self.codes:
+            raise JtbdError(f"the transformer model codes {self._scorer.codes} do not match the "
+                            f"linear model's {self.codes}; rebuild both models")
+        self.version = self._model.version + (
+            f"+minilm{self._scorer.version}" if self._scorer is not None else "")
 
     def _empty(self) -> CodeResult:
         return CodeResult(codes=(), scores={}, coder=self.name, coder_version=self.version)
@@ -110,20 +144,30 @@ class LocalCoder:
             second = self._model.stack.predict_proba(turn_features(probs, tid, review))
             stacked = np.ones(len(texts), dtype=bool) if STACK_REVIEWS else ~review
             probs = np.where(stacked[:, None], second, probs)
+        deep = None
+        if self._scorer is not None and texts and TRANSFORMER_WEIGHT > 0:
+            deep = self._scorer.predict(
+                texts, [None if c.review else c.question for c in contexts])
         results = []
-        for text, ctx, p, st in zip(texts, contexts, probs, stacked):
+        for i, (text, ctx, p, st) in enumerate(zip(texts, contexts, probs, stacked)):
             thresholds = self._model.thresholds_for(ctx.review, stacked=bool(st))
-            asserted = set(np.flatnonzero(p >= thresholds).tolist())
+            strong = np.zeros(len(self.codes), dtype=bool)
             for code in lexicon.strong_codes(text):
                 if code in self.codes:
-                    asserted.add(self.codes.index(code))
-            scores = {}
-            for j, code in enumerate(self.codes):
-                s = float(p[j])
-                if j in asserted:  # a confidence at or above the decision threshold
-                    s = max(s, float(thresholds[j]))
-                scores[code] = round(s, 4)
-            codes = tuple(c for j, c in enumerate(self.codes) if j in asserted)
+                    strong[self.codes.index(code)] = True
+            if deep is None:
+                final = np.where(strong, np.maximum(p, thresholds), p)
+                on = (p >= thresholds) | strong
+            else:
+                half = _to_half(p, thresholds)
+                half = np.where(strong, np.maximum(half, 0.5), half)
+                final = (1 - TRANSFORMER_WEIGHT) * half + TRANSFORMER_WEIGHT * deep[i]
+                on = final >= 0.5
+            rounded = np.round(final, 4)
+            if deep is not None:  # a code below the bar never shows 0.5 after rounding
+                rounded = np.where(on, rounded, np.minimum(rounded, 0.4999))
+            scores = {code: float(rounded[j]) for j, code in enumerate(self.codes)}
+            codes = tuple(c for j, c in enumerate(self.codes) if on[j])
             results.append(CodeResult(codes=codes, scores=scores, coder=self.name,
                                       coder_version=self.version))
         return results

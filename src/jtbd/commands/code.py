@@ -48,6 +48,8 @@ def register(app: typer.Typer) -> None:
         kind: str = typer.Option(None, "--kind", help="Document kind: interview, review, ticket, "
                                  "survey-answer or document (default: from the file type)."),
         coder_name: str = typer.Option("local", "--coder", help="Coder: local (offline, default) or llm."),
+        fast: bool = typer.Option(False, "--fast", help="Local coder: the linear model only, without "
+                                  "the fine-tuned MiniLM model (about 5x faster, less accurate)."),
         roles: str = typer.Option(None, "--roles", help="Speaker roles, e.g. 'Anna=interviewer,Ben=customer'."),
         recode: bool = typer.Option(False, "--recode", help="Study mode: re-run AI codes for every "
                                     "document (human codes are kept)."),
@@ -78,6 +80,10 @@ def register(app: typer.Typer) -> None:
             elif any(v is not None for v in (provider, model, base_url, api_key, batch_size, cache_dir)):
                 raise typer.BadParameter("--provider/--model/--base-url/--api-key/--batch-size/--cache-dir "
                                          "apply to --coder llm")
+            if fast:
+                if coder_name.strip().lower() == "llm":
+                    raise typer.BadParameter("--fast applies to the local coder")
+                options["transformer"] = False
             coder = get_coder(coder_name, **options)
             if files:
                 raise typer.Exit(_code_files([str(f) for f in files], jsonl=jsonl,

@@ -1,0 +1,84 @@
+"""The fine-tuned MiniLM model (ONNX) and its average with the linear model."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from jtbd.coding.features import Context
+from jtbd.coding.local import LocalCoder
+from jtbd.coding.transformer import (
+    DEFAULT_MODEL, MAX_TOKENS, TransformerScorer, default_scorer, encode, load_tokenizer)
+from jtbd.errors import JtbdError
+from jtbd.model import CODES
+
+
+@pytest.fixture(scope="module")
+def scorer() -> TransformerScorer:
+    s = default_scorer()
+    assert s is not None, f"the package ships {DEFAULT_MODEL}"
+    return s
+
+
+def test_encode_marks_the_question_segment_and_pads() -> None:
+    tok = load_tokenizer()
+    feeds = encode(tok, [("It broke.", "What went wrong?"), ("Fine.", "")])
+    ids, mask, types = feeds["input_ids"], feeds["attention_mask"], feeds["token_type_ids"]
+    assert ids.shape == mask.shape == types.shape and ids.dtype == np.int64
+    assert types[0].max() == 1 and types[1].max() == 1  # the (empty) second segment's [SEP]
+    assert mask[1].sum() < mask[0].sum() and ids[1, mask[1].sum():].sum() == 0  # padded
+
+
+def test_encode_truncates_long_text() -> None:
+    tok = load_tokenizer()
+    feeds = encode(tok, [("word " * 500, "question " * 200)])
+    assert feeds["input_ids"].shape[1] == MAX_TOKENS
+
+
+def test_scorer_gives_probabilities_for_every_code(scorer: TransformerScorer) -> None:
+    assert scorer.codes == CODES and scorer.version
+    p = scorer.predict(["The old app crashed every single day.", "Please add a dark mode."],
+                       [None, None])
+    assert p.shape == (2, len(CODES)) and np.all((p >= 0) & (p <= 1))
+    assert p[0, CODES.index("push")] > 0.5 and p[1, CODES.index("outcome")] > 0.5
+
+
+def test_each_sentence_is_scored_on_its_own(scorer: TransformerScorer) -> None:
+    """No batching: a sentence's probabilities do not depend on the other sentences, whatever
+    their number or length, and runs are repeatable."""
+    texts = ["Short.", "A much longer sentence about how the spreadsheet kept breaking on us.",
+             "We tried three other tools first."] * 30
+    together = scorer.predict(texts, ["What happened?"] * len(texts))
+    alone = np.vstack([scorer.predict([t], ["What happened?"]) for t in texts[:3]])
+    assert np.allclose(together[:3], alone, atol=1e-6)
+    assert np.allclose(together[0], together[3], atol=1e-6)
+    assert scorer.predict([], []).shape == (0, len(CODES))
+
+
+def test_the_question_changes_the_reading(scorer: TransformerScorer) -> None:
+    worry = scorer.predict(["The price."], ["What almost stopped you from buying it?"])
+    liked = scorer.predict(["The price."], ["What did you like about it?"])
+    a, pull = CODES.index("anxiety"), CODES.index("pull")
+    assert worry[0, a] > liked[0, a] and liked[0, pull] > worry[0, pull]
+
+
+def test_missing_model_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(JtbdError, match="train_transformer"):
+        TransformerScorer(tmp_path / "nope.onnx")
+
+
+def test_coder_version_names_both_models() -> None:
+    both, linear = LocalCoder(), LocalCoder(transformer=False)
+    assert "+minilm" in both.version and "+minilm" not in linear.version
+
+
+def test_average_asserts_exactly_the_codes_at_or_above_half() -> None:
+    coder = LocalCoder()
+    texts = ["The invoices took me every Sunday night.", "My wife asked if we could afford it.",
+             "Please add an export to Excel.", "We live in Leeds."]
+    ctx = [Context(question="What was it like before?"), Context(question="Who else was involved?"),
+           Context(review=True), Context(question="Where do you live?")]
+    for res in coder.code_texts(texts, ctx):
+        assert set(res.codes) == {c for c, s in res.scores.items() if s >= 0.5}
+    assert coder.code_texts([texts[3]], [ctx[3]])[0].codes == ()
