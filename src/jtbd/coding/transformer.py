@@ -10,7 +10,9 @@ exports it to ONNX and quantises its weights to int8. The package ships the resu
 
 Input is a sentence pair: the excerpt, and as second segment the interviewer question it
 answers (the last :data:`MAX_QUESTION_CHARS` characters; empty for reviews, tickets and
-survey answers), truncated together to :data:`MAX_TOKENS` word pieces (longest first).
+survey answers) and, for models trained with the "question+previous" context (recorded in
+the model's metadata), the previous sentence of the turn; truncated together to
+:data:`MAX_TOKENS` word pieces (longest first).
 :func:`encode` is shared by training and inference so both see identical token ids.
 
 Each sentence runs on its own (no padding, no batch): int8 dynamic quantisation scales the
@@ -54,9 +56,19 @@ def load_tokenizer(path: Path = DEFAULT_TOKENIZER) -> Any:
     return tok
 
 
-def pair(text: str, question: str | None) -> tuple[str, str]:
+#: What the second segment holds: "question" (the interviewer question) or
+#: "question+previous" (the question, then the previous sentence of the turn).
+CONTEXTS = ("question", "question+previous")
+MAX_PREVIOUS_CHARS = 200
+
+
+def pair(text: str, question: str | None, previous: str | None = None,
+         context: str = "question") -> tuple[str, str]:
     """The (sentence, context) pair the model reads."""
-    return text, (question or "")[-MAX_QUESTION_CHARS:]
+    second = (question or "")[-MAX_QUESTION_CHARS:]
+    if context == "question+previous" and previous:
+        second = f"{second} | {previous[-MAX_PREVIOUS_CHARS:]}" if second else previous[-MAX_PREVIOUS_CHARS:]
+    return text, second
 
 
 def encode(tokenizer: Any, pairs: Sequence[tuple[str, str]]) -> dict[str, np.ndarray]:
@@ -95,13 +107,21 @@ class TransformerScorer:
         meta = self.session.get_modelmeta().custom_metadata_map
         self.codes = tuple(meta.get("codes", "").split(",")) if meta.get("codes") else ()
         self.version = meta.get("version", "unknown")
+        self.context = meta.get("context", "question")
+        if self.context not in CONTEXTS:
+            raise JtbdError(f"the coder model {model} reads context {self.context!r}, which this "
+                            f"version of jtbd does not know; use one of {CONTEXTS}")
 
     def _run(self, text_question: tuple[str, str]) -> np.ndarray:
         return self.session.run(None, encode(self.tokenizer, [text_question]))[0][0]
 
-    def predict(self, texts: Sequence[str], questions: Sequence[str | None]) -> np.ndarray:
-        """``(n, n_codes)`` probabilities, each sentence independent of the others."""
-        pairs = [pair(t, q) for t, q in zip(texts, questions)]
+    def predict(self, texts: Sequence[str], questions: Sequence[str | None],
+                previous: Sequence[str | None] | None = None) -> np.ndarray:
+        """``(n, n_codes)`` probabilities, each sentence independent of the others.
+        ``previous`` (the sentence before each, or None) is read only by models trained with
+        the "question+previous" context."""
+        prev = list(previous) if previous is not None else [None] * len(texts)
+        pairs = [pair(t, q, p, self.context) for t, q, p in zip(texts, questions, prev)]
         n_codes = len(self.codes) or 10
         if not pairs:
             return np.zeros((0, n_codes), dtype=np.float32)
