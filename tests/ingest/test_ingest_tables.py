@@ -58,10 +58,10 @@ def test_csv_unterminated_quote_names_line(tmp_path: Path) -> None:
 
 def test_missing_text_column_lists_columns(tmp_path: Path) -> None:
     f = tmp_path / "x.csv"
-    f.write_text("id,feedback\n1,hello\n")
-    with pytest.raises(ImportFailed, match=r"'id', 'feedback'.*--text-column NAME"):
+    f.write_text("id,label\n1,hello\n")
+    with pytest.raises(ImportFailed, match=r"'id', 'label'.*--text-column NAME"):
         read_path(f)
-    with pytest.raises(ImportFailed, match=r"no column 'body'.*'feedback'.*--text-column") as i:
+    with pytest.raises(ImportFailed, match=r"no column 'body'.*'label'.*--text-column") as i:
         read_path(f, text_column="body")
     assert i.value.column == "body"
     g = tmp_path / "two.csv"
@@ -121,3 +121,26 @@ def test_jsonl_invalid_line(tmp_path: Path) -> None:
     g.write_text('["text"]\n')
     with pytest.raises(ImportFailed, match="not an object"):
         read_path(g)
+
+
+def test_text_column_found_inside_a_longer_name(tmp_path: Path) -> None:
+    p = tmp_path / "export.csv"
+    p.write_text('id,rating,Review_Text,date\n1,2,"It crashes on start.",2024-01-01\n', encoding="utf-8")
+    (doc,) = read_path(str(p))
+    assert doc.text == "It crashes on start." and doc.metadata["rating"] == "2"
+
+
+def test_longest_of_several_text_like_columns_wins(tmp_path: Path) -> None:
+    p = tmp_path / "export.csv"
+    p.write_text("review_title,review_text\nBad,The app crashes every time I open it and loses notes.\n"
+                 "Good,Love it: it syncs fast across all of my devices now.\n", encoding="utf-8")
+    docs = read_path(str(p))
+    assert [d.text[:7] for d in docs] == ["The app", "Love it"]
+
+
+def test_text_like_columns_of_similar_length_are_ambiguous(tmp_path: Path) -> None:
+    p = tmp_path / "export.csv"
+    p.write_text("user_comment,agent_response\nIt broke again today.,We are sorry to hear it.\n",
+                 encoding="utf-8")
+    with pytest.raises(ImportFailed, match="several columns could hold the text.*--text-column"):
+        read_path(str(p))

@@ -11,6 +11,7 @@ import csv
 import io
 import json
 import math
+import re
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import Any
@@ -23,6 +24,12 @@ from jtbd.model import ParsedDocument, Role, Turn
 TEXT_COLUMN_NAMES: tuple[str, ...] = (
     "text", "body", "review", "comment", "content", "answer", "message",
 )
+#: Words that mark a text column inside a longer name ("review_text", "Customer Comments").
+TEXT_COLUMN_WORDS = frozenset(TEXT_COLUMN_NAMES) | {
+    "comments", "feedback", "response", "verbatim", "description", "reviews", "answers",
+    "transcript", "utterance", "quote", "remarks", "notes"}
+#: Among several such columns, the longest (mean characters) wins when it is this much longer.
+TEXT_COLUMN_MARGIN = 1.5
 _DELIMITERS = (",", ";", "\t")
 
 
@@ -192,8 +199,17 @@ def parse_jsonl(text: str, path: str) -> Table:
     return Table(tuple(columns), tuple(rows))
 
 
-def choose_text_column(columns: tuple[str, ...], text_column: str | None, path: str) -> str:
-    """The column holding the evidence text (see :data:`TEXT_COLUMN_NAMES`)."""
+def _mean_length(rows: tuple[TableRow, ...] | None, column: str) -> float:
+    cells = [len(r.cells[column]) for r in (rows or ()) if r.cells.get(column)]
+    return sum(cells) / len(cells) if cells else 0.0
+
+
+def choose_text_column(columns: tuple[str, ...], text_column: str | None, path: str,
+                       rows: tuple[TableRow, ...] | None = None) -> str:
+    """The column holding the evidence text: ``text_column`` if given; else the one column
+    named like :data:`TEXT_COLUMN_NAMES`; else the one whose name contains a word of
+    :data:`TEXT_COLUMN_WORDS` ("review_text", "Customer comments"), or, of several, the one
+    with clearly the longest cells (see :data:`TEXT_COLUMN_MARGIN`)."""
     listed = ", ".join(repr(c) for c in columns) or "(none)"
     if text_column is not None:
         if text_column in columns:
@@ -207,6 +223,15 @@ def choose_text_column(columns: tuple[str, ...], text_column: str | None, path: 
     found = [c for c in columns if c.strip().lower() in TEXT_COLUMN_NAMES]
     if len(found) == 1:
         return found[0]
+    if not found:
+        found = [c for c in columns
+                 if TEXT_COLUMN_WORDS.intersection(re.split(r"[^a-z]+", c.lower()))]
+        if len(found) == 1:
+            return found[0]
+        if len(found) > 1 and rows:
+            lengths = sorted(((_mean_length(rows, c), c) for c in found), reverse=True)
+            if lengths[0][0] >= TEXT_COLUMN_MARGIN * max(lengths[1][0], 1.0):
+                return lengths[0][1]
     why = ("several columns could hold the text" if found else
            "no column is named " + "/".join(TEXT_COLUMN_NAMES))
     raise ImportFailed(f"{why}; the columns are {listed}; use --text-column NAME to say which "
@@ -219,7 +244,7 @@ def table_documents(table: Table, path: str, *, text_column: str | None,
     if not table.rows:
         raise ImportFailed("the table has a header but no data rows; add rows below the "
                            "header", path=path)
-    column = choose_text_column(table.columns, text_column, path)
+    column = choose_text_column(table.columns, text_column, path, table.rows)
     docs = []
     for row in table.rows:
         text = row.cells.get(column)
