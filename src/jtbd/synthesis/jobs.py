@@ -16,8 +16,11 @@ from jtbd.synthesis.lexicon import BAD_THINGS, NUMBER_WORDS
 from jtbd.synthesis.lint import lint_job_statement
 from jtbd.synthesis.text import Phrase, base_verb, content_words, verb_phrases
 
-#: Codes whose sentences say what a participant is trying to get done.
-JOB_CODES = frozenset(("push", "pull", "outcome", "trigger", "workaround"))
+#: Codes whose sentences say what a participant is trying to get done: the struggle, the
+#: attraction of the better way and the desired outcome. Triggers, workarounds and anxieties
+#: are left out: they are often shared across jobs (a deadline, a spreadsheet, the price) and
+#: pulled participants of different jobs together.
+JOB_CODES = frozenset(("push", "pull", "outcome"))
 _CLARIFIER = re.compile(
     r"\b(on time|in time|for (?:tax|the year|year[- ]end|[a-z]+ (?:work|time|season))|before [a-z]+(?: [a-z]+)?|"
     r"without (?:a |the )?[a-z]+(?:[- ][a-z]+)?|at (?:year[- ]end|the end of [a-z ]+?|tax time)|"
