@@ -247,6 +247,7 @@ class Workbench:
         """Code every document not coded yet (or all with ``recode``). Resumable: each document
         is stored in its own transaction. Human codes are never overwritten."""
         from jtbd.coding import extract_alternatives, get_coder, segment_document
+        from jtbd.coding.context import excerpt_questions
 
         coder = coder or get_coder(self.config.coder)
         ids = self.store.pending_document_ids(recode=recode)
@@ -263,7 +264,7 @@ class Workbench:
                 report.skipped_language.append(rec.source if rec.row is None else f"{rec.source} (row {rec.row})")
             excerpts = segment_document(doc)
             results = coder.code_document(doc, excerpts) if excerpts else []
-            questions = _questions(doc, excerpts)
+            questions = excerpt_questions(doc, excerpts)
             mentions = extract_alternatives(doc, excerpts) if excerpts else []
             self.store.save_coding(doc_id, excerpts, results, questions, mentions, f"{coder.name} {coder.version}")
             report.documents += 1
@@ -329,18 +330,6 @@ class Workbench:
         """(job id, statement) of the synthesised desired-outcome statements."""
         syn = self.load_artifact("synthesis") or {}
         return [(str(o.get("job") or ""), str(o["statement"])) for o in syn.get("outcomes", []) if o.get("statement")]
-
-
-def _questions(doc: ParsedDocument, excerpts: Sequence[Any]) -> list[str | None]:
-    """For each excerpt, the text of the nearest interviewer turn before its turn."""
-    last_q: dict[int, str | None] = {}
-    current: str | None = None
-    for i, t in enumerate(doc.turns):
-        last_q[i] = current
-        if t.role == Role.INTERVIEWER:
-            current = doc.text[t.start:t.end]
-    return [last_q.get(e.turn_index) if e.turn_index is not None else None for e in excerpts]
-
 
 
 # ---------------------------------------------------------------- blind coding

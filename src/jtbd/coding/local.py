@@ -30,6 +30,7 @@ from pathlib import Path
 import numpy as np
 
 from jtbd.coding import language, lexicon
+from jtbd.coding.context import excerpt_questions
 from jtbd.coding.embeddings import default_embeddings
 from jtbd.coding.features import Context, dense_features, turn_features, turn_ids, vectorise
 from jtbd.coding.linear import DEFAULT_WEIGHTS, LinearModel
@@ -53,15 +54,16 @@ def contexts_for(doc: ParsedDocument, excerpts: Sequence[Excerpt]) -> list[Conte
     next sentence of the same turn, and whether the document is a review-like narrative (a
     document without interviewer turns: review, ticket, survey answer)."""
     review = not any(t.role is Role.INTERVIEWER for t in doc.turns)
+    asked = excerpt_questions(doc, excerpts, max_chars=_MAX_QUESTION_CHARS)
     out: list[Context] = []
     question: str | None = None
     last_turn: int | None = None
     previous: str | None = None
-    for ex in excerpts:
+    for k, ex in enumerate(excerpts):
         if ex.turn_index != last_turn:
             previous = None
             if ex.turn_index is not None and ex.role is not Role.INTERVIEWER:
-                question = _question_before(doc, ex.turn_index)
+                question = asked[k]
             last_turn = ex.turn_index
         out.append(Context(question=None if review else question, previous=previous,
                            review=review))
@@ -70,14 +72,6 @@ def contexts_for(doc: ParsedDocument, excerpts: Sequence[Excerpt]) -> list[Conte
         if excerpts[i + 1].turn_index == excerpts[i].turn_index:
             out[i] = replace(out[i], next=excerpts[i + 1].text)
     return out
-
-
-def _question_before(doc: ParsedDocument, turn_index: int) -> str | None:
-    for i in range(turn_index - 1, -1, -1):
-        turn = doc.turns[i]
-        if turn.role is Role.INTERVIEWER:
-            return doc.text[turn.start:turn.end][-_MAX_QUESTION_CHARS:]
-    return None
 
 
 #: Whether the second stage (story context within a turn) also rescores reviews and tickets.
