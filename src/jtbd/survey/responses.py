@@ -9,7 +9,8 @@ satisfaction column per desired outcome, understood by name:
 * a bare ``<outcome>`` column is the satisfaction rating when ``<outcome> - Importance`` exists
 
 Case, spacing, ``:``/``-``/en-dash separators are tolerated. Ratings become ``int8`` codes,
-``0`` meaning "no answer".
+``0`` meaning "no answer". Long tables (one row per respondent x outcome) are pivoted to this
+layout by :mod:`jtbd.survey.longformat`.
 """
 from __future__ import annotations
 
@@ -177,7 +178,8 @@ def rating_pairs(columns: Sequence[str], id_col: str | None,
         raise NoRatingPairs(
             "no importance/satisfaction columns found; name them like "
             + "; ".join(ACCEPTED_PATTERNS)
-            + ". For a table of plain ratings (e.g. satisfaction only) use "
+            + ", or give a long table (respondent_id, outcome, importance, satisfaction)"
+              ". For a table of plain ratings (e.g. satisfaction only) use "
               "`jtbd survey score --items` (load_items)", path=path)
     return pairs
 
@@ -224,13 +226,24 @@ def load_responses(source: TableSource, *, id_column: str | None = None,
                    scale: int | Mapping[str, int] | None = None) -> SurveyResponses:
     """Read importance/satisfaction responses from a CSV/XLSX file or a DataFrame.
 
-    ``scale`` overrides the per-outcome scale inference (5, 7 or 10 from the highest rating or
-    the text labels); give one int for all outcomes or a mapping outcome -> scale. Raises
+    A long ("tidy") table with one row per respondent x outcome is recognised and pivoted
+    (see :mod:`jtbd.survey.longformat`). ``scale`` overrides the per-outcome scale inference
+    (5, 7 or 10 from the highest rating or the text labels); give one int for all outcomes or a
+    mapping outcome -> scale. Raises
     :class:`InputError` naming the column and row for anything it cannot use.
     """
     df, path = read_table(source)
     id_col = find_id_column(df, id_column, path)
-    pairs = rating_pairs(list(df.columns), id_col, path)
+    try:
+        pairs = rating_pairs(list(df.columns), id_col, path)
+    except NoRatingPairs:
+        # one row per respondent x outcome (long/tidy export): pivot it (survey/longformat.py)
+        from jtbd.survey.longformat import load_long_responses
+
+        long = load_long_responses(df, id_col=id_col, path=path, scale=scale)
+        if long is None:
+            raise
+        return long
     notes: list[str] = []
     ids = respondent_ids(df, id_col, path)
     if id_col is None:
