@@ -14,7 +14,8 @@ from pathlib import Path
 import typer
 
 from jtbd.commands import common
-from jtbd.commands.common import err_console, handle_errors
+from jtbd.commands.common import (LLM_PANEL, LlmApiKey, LlmBaseUrl, LlmModel, LlmProvider, err_console, handle_errors,
+                                  llm_options)
 from jtbd.errors import InputError, JtbdError
 
 
@@ -53,16 +54,15 @@ def register(app: typer.Typer) -> None:
         roles: str = typer.Option(None, "--roles", help="Speaker roles, e.g. 'Anna=interviewer,Ben=customer'."),
         recode: bool = typer.Option(False, "--recode", help="Study mode: re-run AI codes for every "
                                     "document (human codes are kept)."),
-        provider: str = typer.Option(None, "--provider", help="LLM coder: openai (any OpenAI-compatible "
-                                     "endpoint: OpenAI, Ollama, vLLM, llama.cpp server) or anthropic."),
-        model: str = typer.Option(None, "--model", help="LLM coder: model name."),
-        base_url: str = typer.Option(None, "--base-url", help="LLM coder: endpoint, e.g. "
-                                     "http://localhost:11434/v1 (env JTBD_LLM_BASE_URL)."),
-        api_key: str = typer.Option(None, "--api-key", help="LLM coder: API key (better: set OPENAI_API_KEY, "
-                                    "ANTHROPIC_API_KEY or JTBD_LLM_API_KEY, which stay out of shell history)."),
-        batch_size: int = typer.Option(None, "--batch-size", help="LLM coder: excerpts per request."),
+        provider: LlmProvider = None,
+        model: LlmModel = None,
+        base_url: LlmBaseUrl = None,
+        api_key: LlmApiKey = None,
+        batch_size: int = typer.Option(None, "--batch-size", help="LLM coder: excerpts per request.",
+                                        rich_help_panel=LLM_PANEL),
         cache_dir: Path = typer.Option(None, "--cache-dir", help="LLM coder: cache folder, so an "
-                                       "interrupted run resumes (study mode: inside the study)."),
+                                       "interrupted run resumes (study mode: inside the study).",
+                                       rich_help_panel=LLM_PANEL),
     ) -> None:
         """Code customer evidence with JTBD codes (forces, trigger, workaround, alternative,
         outcome, emotional, social). With FILEs: stand-alone, JSON lines on stdout."""
@@ -70,14 +70,13 @@ def register(app: typer.Typer) -> None:
 
         with handle_errors():
             options: dict[str, object] = {}
+            given = llm_options(provider=provider, model=model, base_url=base_url, api_key=api_key,
+                                batch_size=batch_size, cache_dir=cache_dir)
             if coder_name.strip().lower() == "llm":
-                options = {k: v for k, v in {"provider": provider, "model": model, "base_url": base_url,
-                                             "api_key": api_key,
-                                             "batch_size": batch_size, "cache_dir": cache_dir}.items()
-                           if v is not None}
+                options = given
                 if "cache_dir" not in options and not files:
                     options["cache_dir"] = _study_cache_dir(ctx)
-            elif any(v is not None for v in (provider, model, base_url, api_key, batch_size, cache_dir)):
+            elif given:
                 raise typer.BadParameter("--provider/--model/--base-url/--api-key/--batch-size/--cache-dir "
                                          "apply to --coder llm")
             if fast:

@@ -6,7 +6,7 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
@@ -15,6 +15,29 @@ from rich.markup import escape
 from jtbd.errors import JtbdError
 
 T = TypeVar("T")
+
+# ------------------------------------------------------------------ LLM options
+# Declared once for every command that can call an LLM (`jtbd code --coder llm`,
+# `jtbd synthesize --llm`): use as ``provider: LlmProvider = None``. Each command checks that
+# they are only given together with its LLM switch. ``--help`` lists them under LLM_PANEL.
+LLM_PANEL = "LLM options"
+LlmProvider = Annotated[str | None, typer.Option(
+    "--provider", help="LLM provider: openai (default; any OpenAI-compatible endpoint: OpenAI, Ollama, "
+    "vLLM, llama.cpp server) or anthropic.", rich_help_panel=LLM_PANEL)]
+LlmModel = Annotated[str | None, typer.Option("--model", help="LLM model name.", rich_help_panel=LLM_PANEL)]
+LlmBaseUrl = Annotated[str | None, typer.Option(
+    "--base-url", help="LLM endpoint, e.g. http://localhost:11434/v1 (env JTBD_LLM_BASE_URL).",
+    rich_help_panel=LLM_PANEL)]
+LlmApiKey = Annotated[str | None, typer.Option(
+    "--api-key", help="LLM API key (better: set OPENAI_API_KEY, ANTHROPIC_API_KEY or JTBD_LLM_API_KEY, "
+    "which stay out of shell history).", rich_help_panel=LLM_PANEL)]
+
+
+def llm_options(**values: object) -> dict[str, object]:
+    """The LLM options the user gave (those not ``None``), as keyword arguments for the
+    LLM client, e.g. ``llm_options(provider=provider, model=model)``."""
+    return {k: v for k, v in values.items() if v is not None}
+
 
 console = Console()
 err_console = Console(stderr=True)

@@ -10,7 +10,8 @@ import typer
 from rich.markup import escape
 
 from jtbd.commands import common
-from jtbd.commands.common import err_console, handle_errors
+from jtbd.commands.common import (LlmApiKey, LlmBaseUrl, LlmModel, LlmProvider, err_console, handle_errors,
+                                  llm_options)
 from jtbd.errors import InputError
 
 if TYPE_CHECKING:
@@ -68,13 +69,10 @@ def register(app: typer.Typer) -> None:
         llm: bool = typer.Option(False, "--llm/--no-llm", help="Let an LLM polish the wording of job statements, "
                                  "job stories and outcome statements (kept only when they pass the linters). "
                                  "Default: no LLM, fully local and deterministic."),
-        provider: str = typer.Option(None, "--provider", help="With --llm: openai (any OpenAI-compatible endpoint: "
-                                     "OpenAI, Ollama, vLLM, llama.cpp server) or anthropic."),
-        model: str = typer.Option(None, "--model", help="With --llm: model name."),
-        base_url: str = typer.Option(None, "--base-url", help="With --llm: endpoint, e.g. "
-                                     "http://localhost:11434/v1 (env JTBD_LLM_BASE_URL)."),
-        api_key: str = typer.Option(None, "--api-key", help="With --llm: API key (better: set OPENAI_API_KEY, "
-                                    "ANTHROPIC_API_KEY or JTBD_LLM_API_KEY, which stay out of shell history)."),
+        provider: LlmProvider = None,
+        model: LlmModel = None,
+        base_url: LlmBaseUrl = None,
+        api_key: LlmApiKey = None,
     ) -> None:
         """Synthesise jobs, job stories, forces, timelines, alternatives, the job map and
         desired-outcome statements from the coded evidence, and save them in the study.
@@ -88,7 +86,8 @@ def register(app: typer.Typer) -> None:
             if out is not None and out.suffix.lower() not in (".md", ".markdown"):
                 raise InputError("--out takes a Markdown file name ending in .md, e.g. --out synthesis.md",
                                  path=str(out))
-            if not llm and any(v is not None for v in (provider, model, base_url, api_key)):
+            given = llm_options(provider=provider, model=model, base_url=base_url, api_key=api_key)
+            if not llm and given:
                 raise typer.BadParameter("--provider/--model/--base-url/--api-key apply to --llm")
             wb = open_workbench(common.state(ctx))
             improver = None
@@ -98,7 +97,7 @@ def register(app: typer.Typer) -> None:
                     raise InputError("the study has no coded excerpts yet; import evidence with "
                                      "`jtbd import` and code it with `jtbd code` first")
                 if llm:
-                    improver = _wording_llm(provider, model, base_url, api_key)
+                    improver = _wording_llm(given)
                 with progress_bar("Synthesising") as update:
                     syn = synthesize(inp, progress=lambda label, frac: update(round(frac * 100), 100, label),
                                      improve_wording=improver)
@@ -121,16 +120,13 @@ def register(app: typer.Typer) -> None:
             _summary(syn, out)
 
 
-def _wording_llm(provider: str | None, model: str | None, base_url: str | None,
-                 api_key: str | None) -> LLMWordingImprover:
+def _wording_llm(options: dict[str, object]) -> LLMWordingImprover:
     from jtbd.synthesis.wording_llm import LLMWordingImprover
 
     def warn(message: str) -> None:
         err_console.print(f"[yellow]warning:[/] {escape(message)}", highlight=False, soft_wrap=True)
 
-    options = {k: v for k, v in {"provider": provider, "model": model, "base_url": base_url,
-                                 "api_key": api_key}.items() if v is not None}
-    return LLMWordingImprover(on_warning=warn, **options)
+    return LLMWordingImprover(on_warning=warn, **options)  # type: ignore[arg-type]
 
 
 def _llm_summary(improver: LLMWordingImprover, syn: Synthesis) -> None:
