@@ -50,7 +50,7 @@ def register(app: typer.Typer) -> None:
                                  "survey-answer or document (default: from the file type)."),
         coder_name: str = typer.Option("local", "--coder", help="Coder: local (offline, default) or llm."),
         fast: bool = typer.Option(False, "--fast", help="Local coder: the linear model only, without "
-                                  "the fine-tuned MiniLM model (about 5x faster, less accurate)."),
+                                  "the fine-tuned MiniLM model (about 3x faster, less accurate)."),
         roles: str = typer.Option(None, "--roles", help="Speaker roles, e.g. 'Anna=interviewer,Ben=customer'."),
         recode: bool = typer.Option(False, "--recode", help="Study mode: re-run AI codes for every "
                                     "document (human codes are kept)."),
