@@ -123,14 +123,21 @@ def _metric_by_content(df: pd.DataFrame, cols: list[str]) -> str | None:
     return None
 
 
-def _text(values: pd.Series) -> pd.Series:
-    """Stripped strings with all kinds of spaces collapsed; ``""`` for blanks."""
-    s = values.astype("string").fillna("")
-    return s.str.replace(r"[\s\u00a0\u202f]+", " ", regex=True).str.strip()
+_SPACES = re.compile(r"[\s\u00a0\u202f]+")
 
 
-def _first_blank(values: pd.Series, column: str, what: str, path: str | None) -> None:
-    blank = (values == "").to_numpy()
+def _text(values: pd.Series, *, lower: bool = False) -> np.ndarray:
+    """Stripped strings with all kinds of spaces collapsed (object array); ``""`` for blanks.
+    Each distinct value is cleaned once."""
+    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    clean = [_SPACES.sub(" ", str(u)).strip() for u in uniques]
+    if lower:
+        clean = [c.lower() for c in clean]
+    return np.array(clean + [""], dtype=object)[codes]
+
+
+def _first_blank(values: np.ndarray, column: str, what: str, path: str | None) -> None:
+    blank = values == ""
     if blank.any():
         r = int(np.flatnonzero(blank)[0])
         raise InputError(f"{what} is blank; fill it in or remove the row", path=path, row=r + 1,
@@ -156,8 +163,7 @@ def _cells(df: pd.DataFrame, layout: LongLayout, resp: np.ndarray,
         assert layout.outcome and layout.importance and layout.satisfaction
         outcome = _text(df[layout.outcome])
         _first_blank(outcome, layout.outcome, "the outcome", path)
-        out = outcome.to_numpy(dtype=object)
-        return {k: _Cells(rows, resp, out, df[col].reset_index(drop=True), col)
+        return {k: _Cells(rows, resp, outcome, df[col].reset_index(drop=True), col)
                 for k, col in ((IMPORTANCE, layout.importance),
                                (SATISFACTION, layout.satisfaction))}
     assert layout.value is not None
@@ -175,7 +181,7 @@ def _cells(df: pd.DataFrame, layout: LongLayout, resp: np.ndarray,
             raise InputError(f"metric {shown} is neither importance nor satisfaction; use "
                              "importance/satisfaction (or imp/sat, I/S), or remove the row",
                              path=path, row=r + 1, column=layout.metric)
-        out = outcome.to_numpy(dtype=object)
+        out = outcome
     else:
         assert layout.question
         question = _text(df[layout.question])
@@ -205,8 +211,8 @@ def _check_duplicates(c: _Cells, keys: np.ndarray, kind: str, names: list[str],
                       ids: np.ndarray, path: str | None) -> np.ndarray:
     """Mask of the cells to keep: answered ones, first of repeated equal answers. Repeated
     answers that differ raise :class:`InputError` naming both rows."""
-    answered = c.value.notna().to_numpy() & (_text(c.value) != "").to_numpy()
-    frame = pd.DataFrame({"r": c.resp, "k": keys, "v": _text(c.value).str.lower()})[answered]
+    text = _text(c.value, lower=True)
+    frame = pd.DataFrame({"r": c.resp, "k": keys, "v": text})[text != ""]
     dup = frame.duplicated(["r", "k"], keep=False)
     if dup.any():
         d = frame[dup]
@@ -279,15 +285,18 @@ def load_long_responses(df: pd.DataFrame, *, id_col: str | None, path: str | Non
     order = np.argsort(all_rows, kind="stable")
     key_of = {t: _outcome_key(t) for t in pd.unique(all_out)}
     key_idx: dict[str, int] = {}
-    for t in all_out[order]:
+    for t in pd.unique(all_out[order]):
         key_idx.setdefault(key_of[t], len(key_idx))
     m = len(key_idx)
     names: list[str] = [""] * m
     for k in (SATISFACTION, IMPORTANCE):  # importance spelling wins, as for wide headers
         for t in pd.unique(cells[k].outcome)[::-1]:
             names[key_idx[key_of[t]]] = t
-    keys = {k: np.array([key_idx[key_of[t]] for t in cells[k].outcome], dtype=np.int64)
-            for k in KINDS}
+    keys: dict[str, np.ndarray] = {}
+    for k in KINDS:
+        codes, uniq = pd.factorize(cells[k].outcome)
+        lut = np.array([key_idx[key_of[t]] for t in uniq], dtype=np.int64)
+        keys[k] = lut[codes] if len(uniq) else np.zeros(0, dtype=np.int64)
     for have, lack in ((IMPORTANCE, SATISFACTION), (SATISFACTION, IMPORTANCE)):
         missing = np.setdiff1d(keys[have], keys[lack])
         if missing.size:
