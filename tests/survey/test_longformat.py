@@ -209,3 +209,13 @@ def test_cli_scores_a_long_file(tmp_path: Path) -> None:
                    encoding="utf-8")
     res = CliRunner().invoke(app, ["survey", "score", str(bad), "--json"])
     assert res.exit_code == 2 and "effort" in res.output and "row 2" in res.output
+
+
+def test_outcome_metadata_columns_are_left_out() -> None:
+    """A column fixed per outcome (an id, the job it belongs to) is not a respondent
+    attribute and is not an error either."""
+    r = load_responses(pd.DataFrame({
+        "respondent_id": ["a", "a", "b", "b"], "outcome": ["x", "y", "x", "y"],
+        "outcome_id": ["q1", "q2", "q1", "q2"], "job": ["paid", "books", "paid", "books"],
+        "importance": [4, 5, 3, 2], "satisfaction": [1, 2, 3, 4], "role": ["cfo", "cfo", "owner", "owner"]}))
+    assert list(r.attributes.columns) == ["role"]

@@ -23,7 +23,8 @@ survey_app = typer.Typer(no_args_is_help=True, help="Outcome surveys: draft a qu
 SAMPLE_OUTCOMES = Path(__file__).resolve().parents[1] / "sample" / "outcomes.json"
 from jtbd.config import STUDY_RESPONSES  # noqa: E402
 
-_RESPONSES_HELP = ("Responses table (.csv, .csv.gz, .xlsx). Default: the study's imported "
+_RESPONSES_HELP = ("Responses table (.csv, .csv.gz, .xlsx), wide (a row per respondent) or long "
+                   "(a row per respondent x outcome). Default: the study's imported "
                    "survey/responses.csv.")
 
 

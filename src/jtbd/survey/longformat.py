@@ -232,15 +232,28 @@ def _check_duplicates(c: _Cells, keys: np.ndarray, kind: str, names: list[str],
     return keep
 
 
+def _per_item(vals: pd.Series, item: np.ndarray | None) -> bool:
+    """Whether ``vals`` has at most one value per outcome/question (outcome metadata such as
+    an ``outcome_id`` or a ``job`` column)."""
+    if item is None:
+        return False
+    given = pd.DataFrame({"i": item, "v": vals})[vals.notna().to_numpy()]
+    return not given.drop_duplicates(["i", "v"]).duplicated("i").any()
+
+
 def _attributes(df: pd.DataFrame, cols: list[str], resp: np.ndarray, ids: np.ndarray,
-                path: str | None) -> pd.DataFrame:
-    """One value per respondent for each attribute column (first answer given)."""
+                path: str | None, item: np.ndarray | None = None) -> pd.DataFrame:
+    """One value per respondent for each attribute column (first answer given). A column that
+    changes within a respondent but is fixed per outcome (``item``: each row's outcome or
+    question) describes the outcomes, not the respondents, and is left out."""
     out: dict[str, pd.Series] = {}
     for col in cols:
         vals = df[col].reset_index(drop=True)
         given = pd.DataFrame({"r": resp, "v": vals})[vals.notna().to_numpy()]
         distinct = given.drop_duplicates(["r", "v"])
         varying = distinct.duplicated("r", keep=False)
+        if varying.any() and _per_item(vals, item):
+            continue
         if varying.any():
             r0 = int(distinct["r"][varying].iloc[0])
             rows = distinct.index[(distinct["r"] == r0).to_numpy()][:2]
@@ -338,7 +351,9 @@ def load_long_responses(df: pd.DataFrame, *, id_col: str | None, path: str | Non
                          column=c.column) from None
 
     used = set(layout.used) | {id_col}
-    attrs = _attributes(df, [c for c in df.columns if c not in used], resp, ids, path)
+    item_col = layout.outcome or layout.question
+    item = _text(df[item_col]) if item_col is not None else None
+    attrs = _attributes(df, [c for c in df.columns if c not in used], resp, ids, path, item)
     scales = coded.scales
     distinct = sorted(set(scales.tolist()))
     notes = [f"long format ({layout.describe()}): {len(df)} rows pivoted to one row per "
