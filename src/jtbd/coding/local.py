@@ -13,8 +13,8 @@ the turn; a review row is one turn) before thresholding, since a push or pull is
 short story over several sentences.
 
 Its second model (:mod:`jtbd.coding.transformer`) is all-MiniLM-L6-v2 fine-tuned on the same
-training sentences, read as a (sentence, interviewer question [+ previous sentence]) pair and run as an int8 ONNX
-model on the CPU. The two are averaged with equal weight (:data:`TRANSFORMER_WEIGHT`) after the
+training sentences, read as a (sentence, interviewer question [+ previous sentence]) pair and
+run as an int8 ONNX model on the CPU. The two are averaged with equal weight (:data:`TRANSFORMER_WEIGHT`) after the
 linear model's probabilities are mapped so that its tuned threshold sits at 0.5 (piecewise
 linear, codes asserted by a strong cue at least 0.5); a code is asserted when the average
 reaches 0.5, and the average is the reported confidence. Interviewer sentences and text that
