@@ -83,7 +83,7 @@ STACK_REVIEWS: bool | None = False
 
 #: Weight of the fine-tuned transformer in the average with the linear model (0: linear only).
 #: Equal weights, chosen a priori (not tuned on the development set); on it the average beat
-#: either model alone (see benchmarks/README.md).
+#: either model alone on reviews and matched the better one on interviews (docs/coder.md).
 TRANSFORMER_WEIGHT = 0.5
 
 
