@@ -107,3 +107,15 @@ def test_throughput_sanity(tmp_path: Path) -> None:
     customer = [r for r in rows if r["role"] == "customer"]
     assert len(customer) == 2000
     assert sum("push" in r["codes"] for r in customer) > 1900
+
+
+def test_progress_reports_rows_of_a_large_table(tmp_path: Path) -> None:
+    p = tmp_path / "reviews.csv"
+    p.write_text("text\n" + "".join(f"It crashed {i} times today.\n" for i in range(300)),
+                 encoding="utf-8")
+    seen: list[tuple[int, int, str]] = []
+    records = list(code_files([str(p)], coder=None, progress=lambda d, t, label: seen.append((d, t, label))))
+    assert len(records) == 300
+    rows = [label for _, _, label in seen if ": row " in label]
+    assert rows[0].endswith("row 1 of 300") and 50 <= len(rows) <= 150
+    assert seen[-1][:2] == (1, 1)

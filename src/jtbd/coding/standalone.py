@@ -25,7 +25,7 @@ from jtbd.model import ParsedDocument, Role
 ErrorHandler = Callable[[str, JtbdError], None]
 #: on_warning(message) — something the user should know (e.g. an unsupported language).
 WarningHandler = Callable[[str], None]
-#: progress(done_files, total_files, path)
+#: progress(done_files, total_files, label): the label is the path, with the row for tables
 Progress = Callable[[int, int, str], None]
 
 
@@ -91,7 +91,10 @@ def code_files(paths: Iterable[str], *, text_column: str | None = None, kind: st
                 raise
             on_error(path, exc)
             continue
-        for doc in docs:
+        step = max(1, len(docs) // 100)
+        for k, doc in enumerate(docs):
+            if progress and len(docs) > 1 and k % step == 0:
+                progress(i, len(paths), f"{path}: row {k + 1} of {len(docs)}")
             yield from code_document_records(doc, coder, on_warning)
     if progress:
         progress(len(paths), len(paths), "done")
