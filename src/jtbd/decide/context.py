@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -33,6 +34,22 @@ GENERIC_WORDS: frozenset[str] = frozenset(ENGLISH_STOP_WORDS) | {
 }
 
 _WORD = re.compile(r"[a-z][a-z'-]*[a-z]|[a-z]")
+
+
+def read_text_file(path: str | Path, what: str, empty_hint: str) -> str:
+    """The decoded text of the user's ``what`` (e.g. "the copy file"); an unreadable or empty
+    file raises :class:`InputError` naming it (``empty_hint`` says what to give instead)."""
+    from jtbd.ingest import decode_bytes
+
+    p = Path(path)
+    try:
+        raw = p.read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot read {what} ({exc.strerror or exc})", path=str(p)) from None
+    text = decode_bytes(raw, str(p)) if raw else ""
+    if not text.strip():
+        raise InputError(f"{what} is empty; {empty_hint}", path=str(p))
+    return text
 
 
 def stem(word: str) -> str:

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from jtbd.decide.context import DecisionContext, Evidence, content_terms, stem
+from jtbd.decide.context import DecisionContext, Evidence, content_terms, read_text_file, stem
 from jtbd.errors import InputError
 
 #: Category jargon customers never use about their own progress.
@@ -94,19 +94,10 @@ class MessagingAudit:
 
 def read_copy(path: str | Path) -> str:
     """Read a .md/.txt copy file; empty or unreadable files raise :class:`InputError`."""
-    from jtbd.ingest import decode_bytes
-
     p = Path(path)
     if p.suffix.lower() not in (".md", ".txt", ".markdown", ""):
         raise InputError(f"copy must be a .md or .txt file, not {p.suffix!r}; save the copy as text", path=str(p))
-    try:
-        raw = p.read_bytes()
-    except OSError as exc:
-        raise InputError(f"cannot read the copy ({exc.strerror or exc})", path=str(p)) from None
-    text = decode_bytes(raw, str(p)) if raw else ""
-    if not text.strip():
-        raise InputError("the copy file is empty; give the marketing copy to audit", path=str(p))
-    return text
+    return read_text_file(p, "the copy file", "give the marketing copy to audit")
 
 
 def audit_copy(ctx: DecisionContext, text: str, source: str = "copy") -> MessagingAudit:

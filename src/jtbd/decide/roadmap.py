@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from jtbd.decide.context import DecisionContext, Evidence, content_terms
+from jtbd.decide.context import DecisionContext, Evidence, content_terms, read_text_file
 from jtbd.errors import InputError
 
 OUTCOME_MIN = 0.2
@@ -129,17 +129,9 @@ class Roadmap:
 
 def read_features(path: str | Path) -> list[Feature]:
     """Read a features CSV (columns ``feature``, ``description``, optional ``effort``)."""
-    from jtbd.ingest import decode_bytes
-
     p = Path(path)
-    try:
-        raw = p.read_bytes()
-    except OSError as exc:
-        raise InputError(f"cannot read the features file ({exc.strerror or exc})", path=str(p)) from None
-    text = decode_bytes(raw, str(p)) if raw else ""
-    if not text.strip():
-        raise InputError("the features file is empty; give a CSV with columns feature, description "
-                         "and optionally effort", path=str(p))
+    text = read_text_file(p, "the features file", "give a CSV with columns feature, description and "
+                          "optionally effort")
     reader = csv.DictReader(io.StringIO(text))
     cols = {(c or "").strip().lower(): c for c in (reader.fieldnames or [])}
     if "feature" not in cols:
