@@ -6,6 +6,7 @@ from fastapi.responses import RedirectResponse, Response
 
 from jtbd.model import CODES
 from jtbd.services import Workbench
+from jtbd.store import ExcerptRecord
 from jtbd.web import queries
 from jtbd.web.app import render, workbench
 from jtbd.web.security import require_csrf
@@ -42,10 +43,15 @@ def document(request: Request, doc_id: int, wb: Workbench = Depends(workbench)) 
     return render(request, "document.html", nav="documents", page=page, codes=CODES)
 
 
-def _after_change(request: Request, wb: Workbench, excerpt_id: int) -> Response:
+def _excerpt_or_404(wb: Workbench, excerpt_id: int) -> ExcerptRecord:
     ex = queries.excerpt(wb, excerpt_id)
     if ex is None:
         raise HTTPException(404, f"No excerpt with id {excerpt_id}.")
+    return ex
+
+
+def _after_change(request: Request, wb: Workbench, excerpt_id: int) -> Response:
+    ex = _excerpt_or_404(wb, excerpt_id)
     if _is_fetch(request):
         return render(request, "_excerpt.html", ex=ex, codes=CODES)
     return RedirectResponse(f"/documents/{ex.document_id}#ex-{ex.id}", status_code=303)
@@ -64,9 +70,7 @@ def review_code(request: Request, code_id: int, decision: str = Form(...),
 @router.get("/excerpts/{excerpt_id}/codes")
 def add_code_form(request: Request, excerpt_id: int, wb: Workbench = Depends(workbench)) -> Response:
     """The add-a-code form on its own page (without JavaScript; with it, a popover is used)."""
-    ex = queries.excerpt(wb, excerpt_id)
-    if ex is None:
-        raise HTTPException(404, f"No excerpt with id {excerpt_id}.")
+    ex = _excerpt_or_404(wb, excerpt_id)
     return render(request, "add_code.html", nav="documents", ex=ex, codes=CODES)
 
 
