@@ -12,6 +12,7 @@ recognition output often has no punctuation) is split at clause boundaries (", a
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from jtbd.model import Excerpt, ParsedDocument, Turn
 
@@ -51,6 +52,7 @@ _CLAUSE_CUTS: tuple[re.Pattern[str], ...] = (
     re.compile(r"\s+(?=(?:and|or|then|when|which|until|like)\s)", re.I),
 )
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
+_TOKEN = re.compile(r"\S+")
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
@@ -124,7 +126,8 @@ def _chunk(text: str, s: int, e: int) -> list[tuple[int, int]]:
     characters, cutting at the best clause boundary near :data:`_TARGET_WORDS` words."""
     out: list[tuple[int, int]] = []
     while True:
-        words = [m.start() for m in re.finditer(r"\S+", text[s:e])]
+        # word starts relative to s; only the next MAX_WORDS + 1 are needed (linear overall)
+        words = [m.start() - s for m in islice(_TOKEN.finditer(text, s, e), MAX_WORDS + 1)]
         limit = min(len(words), MAX_WORDS)
         while limit > 1 and words[limit - 1] > MAX_CHARS:
             limit -= 1
