@@ -129,7 +129,7 @@ class TransformerScorer:
             rows = [self._run(p) for p in pairs]
         else:
             with ThreadPoolExecutor(self.workers) as pool:
-                rows = list(pool.map(self._run, pairs, chunksize=16))
+                rows = list(pool.map(self._run, pairs))
         return np.vstack(rows).astype(np.float32)
 
 
