@@ -37,6 +37,17 @@ def test_items_without_turn_index_use_turn_offsets_and_clip_context() -> None:
     assert len(item.question) <= 301
 
 
+def test_items_without_turns_take_the_last_interviewer_excerpt() -> None:
+    text = "Why now? The old one broke. It was old."
+    doc = ParsedDocument("t.txt", "interview", text, ())
+    excerpts = [Excerpt(0, 8, "Why now?", "I", Role.INTERVIEWER),
+                Excerpt(9, 27, "The old one broke.", "C", Role.CUSTOMER),
+                Excerpt(28, 39, "It was old.", "C", Role.CUSTOMER)]
+    items = build_items(doc, excerpts)
+    assert items[0] is None
+    assert [i.question for i in items[1:] if i] == ["Why now?", "Why now?"]
+
+
 def test_batch_prompt_numbers_items_and_asks_for_json() -> None:
     doc, excerpts = interview([["One.", "Two."]])
     prompt = batch_prompt([i for i in build_items(doc, excerpts) if i], "review")

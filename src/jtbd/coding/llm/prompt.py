@@ -7,8 +7,9 @@ sentences just before and after it, and is asked for strict JSON::
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from jtbd.coding.context import excerpt_questions
 from jtbd.model import CODES, Excerpt, ParsedDocument, Role
 
 #: Bump when the codebook or the prompt layout changes: it is part of every cache key.
@@ -68,26 +69,21 @@ def _clip(text: str, *, keep_end: bool = False) -> str:
     return "…" + text[-CONTEXT_CHARS:] if keep_end else text[:CONTEXT_CHARS] + "…"
 
 
-def _turn_index(doc: ParsedDocument, excerpt: Excerpt) -> int | None:
-    if excerpt.turn_index is not None:
-        return excerpt.turn_index
-    for i, turn in enumerate(doc.turns):
-        if turn.start <= excerpt.start < turn.end:
-            return i
-    return None
-
-
-def _question(doc: ParsedDocument, excerpts: list[Excerpt], k: int) -> str | None:
-    """The interviewer question that precedes excerpt ``k``, from the turns or the excerpts."""
-    ti = _turn_index(doc, excerpts[k])
-    if ti is not None:
-        for turn in reversed(doc.turns[:ti]):
-            if turn.role == Role.INTERVIEWER:
-                return _clip(doc.text[turn.start:turn.end], keep_end=True)
-    for prev in reversed(excerpts[:k]):
-        if prev.role == Role.INTERVIEWER:
-            return _clip(prev.text, keep_end=True)
-    return None
+def _questions(doc: ParsedDocument, excerpts: list[Excerpt]) -> list[str | None]:
+    """The interviewer question before each excerpt (:func:`jtbd.coding.context.excerpt_questions`;
+    an excerpt without a turn index is placed in the turn that holds its start), else the last
+    interviewer excerpt before it; clipped to its end."""
+    located = [ex if ex.turn_index is not None else replace(ex, turn_index=next(
+        (i for i, t in enumerate(doc.turns) if t.start <= ex.start < t.end), None))
+        for ex in excerpts]
+    out: list[str | None] = []
+    said: str | None = None
+    for ex, question in zip(excerpts, excerpt_questions(doc, located)):
+        question = question if question is not None else said
+        out.append(None if question is None else _clip(question, keep_end=True))
+        if ex.role == Role.INTERVIEWER:
+            said = ex.text
+    return out
 
 
 def _neighbour(excerpts: list[Excerpt], k: int, step: int) -> str | None:
@@ -102,11 +98,12 @@ def _neighbour(excerpts: list[Excerpt], k: int, step: int) -> str | None:
 def build_items(doc: ParsedDocument, excerpts: list[Excerpt]) -> list[PromptItem | None]:
     """A ``PromptItem`` per excerpt (``None`` for interviewer excerpts, which are not sent)."""
     items: list[PromptItem | None] = []
+    questions = _questions(doc, excerpts)
     for k, ex in enumerate(excerpts):
         if ex.role == Role.INTERVIEWER:
             items.append(None)
             continue
-        items.append(PromptItem(text=" ".join(ex.text.split()), question=_question(doc, excerpts, k),
+        items.append(PromptItem(text=" ".join(ex.text.split()), question=questions[k],
                                 before=_neighbour(excerpts, k, -1),
                                 after=_neighbour(excerpts, k, +1)))
     return items
