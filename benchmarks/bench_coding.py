@@ -157,6 +157,10 @@ def main() -> None:
         print_table("Interviews (dev set, per customer sentence)", bench_interviews(tmp))
         print_table("Reviews and tickets (dev set, per review)", bench_reviews(tmp))
         if not args.skip_speed:
+            one = tmp / "one.txt"
+            one.write_text("Interviewer: Why now?\nSam: The old tool kept crashing.\n", encoding="utf-8")
+            _, start = run_cli([one])
+            print(f"\nStart-up: one two-line interview in {start:.2f} s (whole command)")
             n, secs = bench_speed(tmp, args.sentences)
             print(f"\nThroughput: {n} customer sentences in {secs:.1f} s (whole command) = "
                   f"{n / secs:.0f} sentences/s")

@@ -233,6 +233,59 @@ def stack_cv(S: np.ndarray, Y: np.ndarray, groups: np.ndarray, C: float) -> np.n
     return oof
 
 
+def transformer_oof(rows: list[dict]) -> np.ndarray | None:
+    """The transformer's out-of-fold probabilities of ``rows`` (``train_transformer.py
+    --oof K``), or None when the file is missing, unfinished or from other seeds."""
+    from train_transformer import OOF_FILE, rows_key
+
+    if not OOF_FILE.is_file():
+        print(f"\n{OOF_FILE.name} is missing: no joint second stage "
+              "(run `python scripts/train_transformer.py --oof 3` for one)")
+        return None
+    with np.load(OOF_FILE) as z:
+        if str(z["key"]) != rows_key(rows) or len(z["done"]) != int(z["folds"]):
+            print(f"\n{OOF_FILE.name} is stale or unfinished (the seeds changed since): no "
+                  "joint second stage; rerun `python scripts/train_transformer.py --oof 3`")
+            return None
+        return z["probs"].astype(np.float64)
+
+
+def to_half(p: np.ndarray, t: np.ndarray) -> np.ndarray:
+    """``jtbd.coding.local._to_half``: map so that threshold ``t`` lands on 0.5."""
+    from jtbd.coding.local import _to_half
+
+    return _to_half(p, t)
+
+
+def joint_stack(rows: list[dict], oof: np.ndarray, oof2: np.ndarray, thr2_i: np.ndarray,
+                thr2_r: np.ndarray, Y: np.ndarray, groups: np.ndarray, review: np.ndarray,
+                args: argparse.Namespace) -> StackModel | None:
+    """The joint second stage over linear and transformer out-of-fold probabilities,
+    reported next to the equal-weight average it replaces; None without the transformer's
+    out-of-fold file."""
+    deep = transformer_oof(rows)
+    if deep is None:
+        return None
+    thr2 = np.where(review[:, None], thr2_r, thr2_i)
+    avg = 0.5 * to_half(oof2, thr2) + 0.5 * deep
+    half = np.full(len(CODES), 0.5)
+    print("\nequal-weight average of the second stage and the transformer (out-of-fold)")
+    report("interviews, average", Y[~review], avg[~review], half)
+    report("reviews, average", Y[review], avg[review], half)
+    SJ = turn_features(np.hstack([oof, deep]), turns_of(rows), review)
+    oofj = stack_cv(SJ, Y, groups, args.stack_C)
+    thrj_i = tune_thresholds(Y, oofj, ~review, args.cap)
+    thrj_r = tune_thresholds(Y, oofj, review, args.cap)
+    print("\njoint second stage over linear + transformer out-of-fold probabilities")
+    report("interviews, joint", Y[~review], oofj[~review], thrj_i)
+    report("reviews, joint", Y[review], oofj[review], thrj_r)
+    WJ = np.zeros((SJ.shape[1], len(CODES)))
+    bj = np.zeros(len(CODES))
+    for j in range(len(CODES)):
+        WJ[:, j], bj[j] = fit(SJ, Y[:, j], args.stack_C, balanced=False)
+    return StackModel(WJ, bj, thrj_i, thrj_r)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--cv-only", action="store_true", help="print CV scores, write no weights")
@@ -269,6 +322,7 @@ def main() -> None:
     report("interviews, second stage", Y[~review], oof2[~review], thr2_i)
     report("reviews, second stage", Y[review], oof2[review], thr2_r)
     if args.cv_only:
+        joint_stack(rows, oof, oof2, thr2_i, thr2_r, Y, groups, review, args)
         return
     W = np.zeros((X.shape[1], len(CODES)), dtype=np.float32)
     b = np.zeros(len(CODES))
@@ -280,10 +334,11 @@ def main() -> None:
     for j in range(len(CODES)):
         W2[:, j], b2[j] = fit(S, Y[:, j], args.stack_C, balanced=False)
     stack = StackModel(W2, b2, thr2_i, thr2_r)
+    joint = joint_stack(rows, oof, oof2, thr2_i, thr2_r, Y, groups, review, args)
     model = LinearModel(CODES, W[:N_FEATURES], b, thr_i, f"{VERSION}+{len(rows)}",
                         dense_weights=W[N_FEATURES:] if n_dense else None,
                         dense_scale=args.dense_scale if n_dense else 1.0,
-                        review_thresholds=thr_r, stack=stack)
+                        review_thresholds=thr_r, stack=stack, joint=joint)
     out = DATA / "coder_weights.npz"
     model.save(out)
     print(f"wrote {out.relative_to(ROOT)} ({out.stat().st_size // 1024} KiB)")

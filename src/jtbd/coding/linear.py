@@ -9,7 +9,10 @@ review/ticket).
 An optional second stage (:class:`StackModel`, "story context") rescores each sentence from
 the first-stage probabilities of itself and its turn (see
 :func:`jtbd.coding.features.turn_features`); its thresholds then replace the first stage's.
-Files written before the second stage existed load without it.
+Files written before the second stage existed load without it. A second second-stage model
+(``joint``) reads the turn features of the first stage's and the fine-tuned transformer's
+probabilities side by side, so it learns per code how far to trust each model and their
+neighbours in the turn; it is trained on out-of-fold probabilities of both.
 """
 from __future__ import annotations
 
@@ -42,6 +45,23 @@ class StackModel:
                             "`python scripts/train_coder.py`")
         return 1.0 / (1.0 + np.exp(-(turn_feats @ self.weights + self.intercepts)))
 
+    def thresholds_for(self, review: bool) -> np.ndarray:
+        """The decision thresholds of a setting."""
+        return self.review_thresholds if review else self.thresholds
+
+    def save_into(self, out: dict[str, np.ndarray], prefix: str) -> None:
+        out[f"{prefix}_weights"] = self.weights
+        out[f"{prefix}_intercepts"] = self.intercepts
+        out[f"{prefix}_thresholds"] = self.thresholds
+        out[f"{prefix}_review_thresholds"] = self.review_thresholds
+
+    @classmethod
+    def load_from(cls, z: np.lib.npyio.NpzFile, prefix: str) -> StackModel | None:
+        if f"{prefix}_weights" not in z.files:
+            return None
+        return cls(*(z[f"{prefix}_{part}"].astype(np.float64) for part in
+                     ("weights", "intercepts", "thresholds", "review_thresholds")))
+
 
 @dataclass(frozen=True)
 class LinearModel:
@@ -56,6 +76,9 @@ class LinearModel:
     dense_scale: float = 1.0  # dense features are multiplied by this before the weights
     review_thresholds: np.ndarray | None = None  # (n_codes,) for reviews; None: as interviews
     stack: StackModel | None = None  # second stage; None: first-stage probabilities decide
+    #: second stage over the first stage's *and* the transformer's probabilities (turn
+    #: features of both side by side); used when the transformer runs, else ``stack``
+    joint: StackModel | None = None
 
     @property
     def n_dense(self) -> int:
@@ -80,12 +103,6 @@ class LinearModel:
                 dense = np.zeros((int(z["n_features"]), len(codes)), dtype=np.float32)
                 dense[z["rows"]] = z["weights"]
                 files = set(z.files)
-                stack = None
-                if "stack_weights" in files:
-                    stack = StackModel(z["stack_weights"].astype(np.float64),
-                                       z["stack_intercepts"].astype(np.float64),
-                                       z["stack_thresholds"].astype(np.float64),
-                                       z["stack_review_thresholds"].astype(np.float64))
                 return cls(
                     codes, dense, z["intercepts"].astype(np.float64),
                     z["thresholds"].astype(np.float64), str(z["version"]),
@@ -93,7 +110,7 @@ class LinearModel:
                     float(z["dense_scale"]) if "dense_scale" in files else 1.0,
                     z["review_thresholds"].astype(np.float64)
                     if "review_thresholds" in files else None,
-                    stack,
+                    StackModel.load_from(z, "stack"), StackModel.load_from(z, "joint"),
                 )
         except (OSError, KeyError, ValueError) as exc:
             raise JtbdError(
@@ -111,10 +128,9 @@ class LinearModel:
         if self.review_thresholds is not None:
             extra["review_thresholds"] = self.review_thresholds
         if self.stack is not None:
-            extra["stack_weights"] = self.stack.weights
-            extra["stack_intercepts"] = self.stack.intercepts
-            extra["stack_thresholds"] = self.stack.thresholds
-            extra["stack_review_thresholds"] = self.stack.review_thresholds
+            self.stack.save_into(extra, "stack")
+        if self.joint is not None:
+            self.joint.save_into(extra, "joint")
         np.savez_compressed(
             path, codes=np.array(self.codes), rows=rows,
             weights=self.weights[rows].astype(np.float32), intercepts=self.intercepts,

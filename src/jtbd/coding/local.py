@@ -87,6 +87,12 @@ STACK_REVIEWS: bool | None = False
 TRANSFORMER_WEIGHT = 0.5
 
 
+#: Whether the joint second stage (linear + transformer probabilities of the turn, see
+#: :attr:`jtbd.coding.linear.LinearModel.joint`) replaces the second stage and the average on
+#: the rows the second stage covers, when the weights carry one.
+JOINT = True
+
+
 def _to_half(p: np.ndarray, threshold: np.ndarray) -> np.ndarray:
     """Map probabilities piecewise linearly so that ``threshold`` lands on 0.5."""
     t = np.clip(threshold, 1e-6, 1 - 1e-6)
@@ -113,8 +119,11 @@ class LocalCoder:
         if self._scorer is not None and self._scorer.codes and self._scorer.codes != self.codes:
             raise JtbdError(f"the transformer model codes {self._scorer.codes} do not match the "
                             f"linear model's {self.codes}; rebuild both models")
-        self.version = self._model.version + (
-            f"+minilm{self._scorer.version}" if self._scorer is not None else "")
+        self.version = self._model.version
+        if self._scorer is not None:
+            self.version += f"+minilm{self._scorer.version}"
+            if self._model.joint is not None and JOINT:
+                self.version += "+joint"
 
     def _empty(self) -> CodeResult:
         return CodeResult(codes=(), scores={}, coder=self.name, coder_version=self.version)
@@ -127,25 +136,40 @@ class LocalCoder:
         second stage; by default a sentence continues the previous one's turn when their
         contexts chain (see :func:`jtbd.coding.features.turn_ids`)."""
         texts, contexts = list(texts), list(contexts)
+        n = len(texts)
         dense = None
         if self._model.n_dense:
             dense = dense_features(texts, contexts, default_embeddings())
-        probs = self._model.predict_proba(*vectorise(texts, contexts), dense=dense)
+        first = self._model.predict_proba(*vectorise(texts, contexts), dense=dense)
         review = np.array([c.review for c in contexts], dtype=bool)
-        stacked = np.zeros(len(texts), dtype=bool)
-        if self._model.stack is not None and texts and STACK_REVIEWS is not None:
+        tid = None
+        if n and STACK_REVIEWS is not None and (self._model.stack or self._model.joint):
             tid = np.asarray(turns) if turns is not None else turn_ids(texts, contexts)
-            second = self._model.stack.predict_proba(turn_features(probs, tid, review))
-            stacked = np.ones(len(texts), dtype=bool) if STACK_REVIEWS else ~review
-            probs = np.where(stacked[:, None], second, probs)
+        # second-stage rows: all, or interviews only (see STACK_REVIEWS)
+        second_rows = (np.zeros(n, dtype=bool) if tid is None
+                       else np.ones(n, dtype=bool) if STACK_REVIEWS else ~review)
         deep = None
-        if self._scorer is not None and texts and TRANSFORMER_WEIGHT > 0:
+        if self._scorer is not None and n and TRANSFORMER_WEIGHT > 0:
             deep = self._scorer.predict(
                 texts, [None if c.review else c.question for c in contexts],
                 [c.previous for c in contexts])
+        stage = self._model.joint if deep is not None and JOINT else None
+        if stage is not None and tid is not None:
+            # the joint stage has read the transformer: it decides alone on its rows
+            probs = stage.predict_proba(turn_features(np.hstack([first, deep]), tid, review))
+        else:
+            stage = self._model.stack
+            probs = first
+            if stage is not None and tid is not None:
+                probs = stage.predict_proba(turn_features(first, tid, review))
+        probs = np.where(second_rows[:, None], probs, first)
         results = []
-        for i, (text, ctx, p, st) in enumerate(zip(texts, contexts, probs, stacked)):
-            thresholds = self._model.thresholds_for(ctx.review, stacked=bool(st))
+        for i, (text, ctx, p) in enumerate(zip(texts, contexts, probs)):
+            staged = bool(second_rows[i]) and stage is not None
+            if staged and stage is self._model.joint:
+                thresholds = stage.thresholds_for(ctx.review)
+            else:
+                thresholds = self._model.thresholds_for(ctx.review, stacked=staged)
             strong = np.zeros(len(self.codes), dtype=bool)
             for code in lexicon.strong_codes(text):
                 if code in self.codes:
@@ -156,7 +180,10 @@ class LocalCoder:
             else:
                 half = _to_half(p, thresholds)
                 half = np.where(strong, np.maximum(half, 0.5), half)
-                final = (1 - TRANSFORMER_WEIGHT) * half + TRANSFORMER_WEIGHT * deep[i]
+                if staged and stage is self._model.joint:
+                    final = half
+                else:
+                    final = (1 - TRANSFORMER_WEIGHT) * half + TRANSFORMER_WEIGHT * deep[i]
                 on = final >= 0.5
             rounded = np.round(final, 4)
             if deep is not None:  # a code below the bar never shows 0.5 after rounding
