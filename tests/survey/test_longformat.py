@@ -165,9 +165,23 @@ def test_unknown_metric_and_question(tmp_path: Path) -> None:
                            "a,x,importance,4\na,x,satisfaction,2\na,x,effort,3\n")
     assert err.row == 3 and err.column == "metric" and "'effort'" in str(err)
     assert "neither importance nor satisfaction" in str(err)
+
+
+def test_other_questions_become_attributes(tmp_path: Path) -> None:
+    p = tmp_path / "long.csv"
+    p.write_text("respondent_id,question,answer\n"
+                 "a,Importance: x,4\na,Satisfaction: x,2\na,Age group,30-39\n"
+                 "b,Age group,40-49\nb,Importance: x,5\nb,Satisfaction: x,5\n"
+                 "c,Importance: x,3\nc,Satisfaction: x,1\n", encoding="utf-8")
+    resp = load_responses(p)
+    assert list(resp.outcomes) == ["x"] and resp.importance[:, 0].tolist() == [4, 5, 3]
+    assert resp.attributes["Age group"].tolist()[:2] == ["30-39", "40-49"]
+    assert pd.isna(resp.attributes["Age group"].iloc[2])
+    assert any("'Age group'" in n for n in resp.notes)
     err = _error(tmp_path, "respondent_id,question,answer\n"
-                           "a,Importance: x,4\na,Satisfaction: x,2\na,Age group,30-39\n")
-    assert err.row == 3 and err.column == "question" and "'Age group'" in str(err)
+                           "a,Importance: x,4\na,Satisfaction: x,2\na,Age group,30-39\n"
+                           "a,Age group,40-49\n")
+    assert err.row == 4 and err.column == "answer" and "'Age group'" in str(err)
 
 
 def test_attributes_must_be_constant_per_respondent(tmp_path: Path) -> None:

@@ -8,7 +8,8 @@ recognised by their column names (case, spaces, ``_`` and ``-`` ignored):
 * **metric**: ``respondent_id, outcome, metric, value`` with metric ``importance``/``imp``/``I``
   or ``satisfaction``/``sat``/``S``;
 * **question**: ``respondent_id, question, answer`` with questions named like wide columns
-  (``Importance: <outcome>``, ``Satisfaction - <outcome>``, ``<outcome> (importance)``).
+  (``Importance: <outcome>``, ``Satisfaction - <outcome>``, ``<outcome> (importance)``);
+  other questions ("Age group", "Company size") become respondent attributes.
 
 :func:`load_long_responses` pivots such a table into one row per respondent (respondents and
 outcomes in order of first appearance) and codes it with
@@ -187,17 +188,10 @@ def _cells(df: pd.DataFrame, layout: LongLayout, resp: np.ndarray,
         question = _text(df[layout.question])
         _first_blank(question, layout.question, "the question", path)
         factor, uniques = pd.factorize(question)
-        found = [classify_header(q) for q in uniques]
-        for i, f in enumerate(found):
-            if f is None:
-                r = int(np.flatnonzero(factor == i)[0])
-                raise InputError(
-                    f"question {uniques[i]!r} is not an importance or satisfaction rating; name "
-                    "it like 'Importance: <outcome>', 'Satisfaction - <outcome>' or '<outcome> "
-                    "(importance)', or remove its rows (respondent attributes such as a segment "
-                    "belong in their own column)", path=path, row=r + 1, column=layout.question)
-        kinds = np.array([f[0] for f in found if f], dtype=object)[factor]
-        out = np.array([f[1] for f in found if f], dtype=object)[factor]
+        # questions that are not ratings are respondent attributes (see _question_attributes)
+        found = [classify_header(q) or (None, None) for q in uniques]
+        kinds = np.array([f[0] for f in found], dtype=object)[factor]
+        out = np.array([f[1] for f in found], dtype=object)[factor]
     value = df[layout.value].reset_index(drop=True)
     result: dict[str, _Cells] = {}
     for k in KINDS:
@@ -264,6 +258,38 @@ def _attributes(df: pd.DataFrame, cols: list[str], resp: np.ndarray, ids: np.nda
                 "must be respondent attributes, constant per respondent — fix the values or "
                 "drop the column", path=path, row=int(rows[1]) + 1, column=col)
         out[col] = vals.groupby(resp).first().reindex(range(len(ids)))
+    return pd.DataFrame(out, index=pd.RangeIndex(len(ids)))
+
+
+def _question_attributes(df: pd.DataFrame, layout: LongLayout, resp: np.ndarray,
+                          ids: np.ndarray, path: str | None) -> pd.DataFrame:
+    """In the question layout, questions that are not importance/satisfaction ratings ("Age
+    group", "Company size") are respondent attributes: one column per question, named by it,
+    one answer per respondent (a respondent with two different answers is an error)."""
+    if layout.kind != "question" or layout.question is None or layout.value is None:
+        return pd.DataFrame(index=pd.RangeIndex(len(ids)))
+    question = _text(df[layout.question])
+    factor, uniques = pd.factorize(question)
+    other = [i for i, q in enumerate(uniques) if classify_header(q) is None]
+    out: dict[str, pd.Series] = {}
+    value = df[layout.value].reset_index(drop=True)
+    for i in other:
+        rows = np.flatnonzero(factor == i)
+        vals = value.iloc[rows]
+        given = pd.DataFrame({"r": resp[rows], "v": vals.to_numpy(), "row": rows})[
+            vals.notna().to_numpy()]
+        distinct = given.drop_duplicates(["r", "v"])
+        twice = distinct.duplicated("r", keep=False)
+        if twice.any():
+            first, second = distinct[twice].iloc[0], distinct[twice].iloc[1]
+            raise InputError(
+                f"respondent {ids[first['r']]!r} answers {uniques[i]!r} twice with different "
+                f"values ({first['v']!r} in row {first['row'] + 1}, {second['v']!r} in row "
+                f"{second['row'] + 1}); a question that is not an importance or satisfaction "
+                "rating is read as a respondent attribute and needs one answer per respondent "
+                "— keep one of the rows, or name a rating like 'Importance: <outcome>'",
+                path=path, row=int(second["row"]) + 1, column=layout.value)
+        out[str(uniques[i])] = given.groupby("r")["v"].first().reindex(range(len(ids)))
     return pd.DataFrame(out, index=pd.RangeIndex(len(ids)))
 
 
@@ -354,11 +380,20 @@ def load_long_responses(df: pd.DataFrame, *, id_col: str | None, path: str | Non
     item_col = layout.outcome or layout.question
     item = _text(df[item_col]) if item_col is not None else None
     attrs = _attributes(df, [c for c in df.columns if c not in used], resp, ids, path, item)
+    asked = _question_attributes(df, layout, resp, ids, path)
+    clash = [c for c in asked.columns if c in attrs.columns]
+    if clash:
+        raise InputError(f"{clash[0]!r} is both a column and a question of this long table; "
+                         "rename one of them", path=path, column=clash[0])
+    attrs = pd.concat([attrs, asked], axis=1)
     scales = coded.scales
     distinct = sorted(set(scales.tolist()))
     notes = [f"long format ({layout.describe()}): {len(df)} rows pivoted to one row per "
              "respondent",
              f"{m} outcomes, {n} respondents, scale(s) 1-" + "/1-".join(map(str, distinct))]
+    if len(asked.columns):
+        notes.append("questions read as respondent attributes (not importance/satisfaction "
+                     "ratings): " + ", ".join(map(repr, asked.columns)))
     n_missing = int((coded.importance == 0).sum() + (coded.satisfaction == 0).sum())
     if n_missing:
         notes.append(f"{n_missing} missing ratings (scores use the respondents who answered)")
