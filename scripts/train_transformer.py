@@ -74,7 +74,7 @@ def main() -> None:
     ap.add_argument("--epochs", type=float, default=3.0)
     ap.add_argument("--lr", type=float, default=5e-5)
     ap.add_argument("--out", type=Path, default=DEFAULT_MODEL)
-    ap.add_argument("--context", choices=CONTEXTS, default="question",
+    ap.add_argument("--context", choices=CONTEXTS, default="question+previous",
                     help="second segment of each pair (stored in the model's metadata)")
     ap.add_argument("--oof", type=int, default=0, metavar="K",
                     help=f"instead of the shipped model, write out-of-fold probabilities from "
