@@ -6,6 +6,9 @@ no domain work themselves.
 """
 from __future__ import annotations
 
+import inspect
+import re
+
 import typer
 
 from jtbd.commands import common
@@ -48,7 +51,31 @@ def _register() -> None:
         module.register(app)
 
 
+def _reflow(doc: str) -> str:
+    """A docstring as help text: the lines of an ordinary paragraph joined (rich keeps each
+    source line break, which shows as ragged lines in ``--help``); paragraphs with list items
+    or indented lines keep their layout."""
+    paragraphs = []
+    for para in re.split(r"\n\s*\n", doc.strip()):
+        lines = para.splitlines()
+        if any(re.match(r"\s|[-*]\s|\d+\.\s", line) for line in lines[1:]):
+            paragraphs.append(para)
+        else:
+            paragraphs.append(" ".join(line.strip() for line in lines))
+    return "\n\n".join(paragraphs)
+
+
+def _reflow_help(group: typer.Typer) -> None:
+    for command in group.registered_commands:
+        if command.help is None and command.callback is not None and command.callback.__doc__:
+            command.help = _reflow(inspect.getdoc(command.callback) or "")
+    for sub in group.registered_groups:
+        if sub.typer_instance is not None:
+            _reflow_help(sub.typer_instance)
+
+
 _register()
+_reflow_help(app)
 
 
 def main() -> None:  # pragma: no cover - entry point
