@@ -1,6 +1,8 @@
 """``--help`` texts: docstring paragraphs are reflowed, lists keep their layout."""
 from __future__ import annotations
 
+import inspect
+
 from jtbd.cli import _reflow, app
 
 
@@ -12,7 +14,7 @@ def test_reflow_joins_paragraph_lines_and_keeps_lists() -> None:
     - read
     - code
     """
-    assert _reflow(doc) == "Import evidence. Each file is imported atomically.\n\nSteps:\n- read\n- code"
+    assert _reflow(inspect.cleandoc(doc)) == "Import evidence. Each file is imported atomically.\n\nSteps:\n- read\n- code"
 
 
 def test_every_command_has_one_line_paragraphs() -> None:
