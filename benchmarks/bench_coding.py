@@ -7,6 +7,7 @@
    gold units by character overlap (a unit gets the union of the codes of the customer excerpts
    overlapping it; a review gets the union over its row) and prints per-code precision, recall,
    F1 and support, plus micro-F1 over the four forces, for interviews and reviews separately.
+   A second interview set by another author (``benchmarks/data/dev2/``) is reported too.
 2. Generates a large synthetic interview transcript (≥ 20,000 customer sentences) and times the
    whole ``jtbd code`` command on it: customer sentences per second.
 """
@@ -27,6 +28,8 @@ sys.path.insert(0, str(ROOT))
 from benchmarks import devset  # noqa: E402
 
 CODES = devset.CODES
+#: A second held-out set of interviews by another author (same format), reported when present.
+DEV2 = devset.DATA_DIR.parent / "dev2" / "interviews"
 FORCES = ("push", "pull", "anxiety", "habit")
 #: Extra options for every `jtbd code` call (``--fast``: the linear model only).
 EXTRA: list[str] = []
@@ -71,8 +74,9 @@ def print_table(title: str, table: dict[str, tuple[float, float, float, int]]) -
         print(f"  {code:<16}{p:>6.2f}{r:>6.2f}{f:>6.2f}{n:>6}")
 
 
-def bench_interviews(tmp: Path) -> dict[str, tuple[float, float, float, int]]:
-    transcripts = devset.load_interviews()
+def bench_interviews(tmp: Path, directory: Path = devset.INTERVIEW_DIR
+                     ) -> dict[str, tuple[float, float, float, int]]:
+    transcripts = devset.load_interviews(directory)
     files = []
     for t in transcripts:
         p = tmp / f"{t.name}.md"
@@ -155,6 +159,10 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as d:
         tmp = Path(d)
         print_table("Interviews (dev set, per customer sentence)", bench_interviews(tmp))
+        if DEV2.is_dir():
+            (tmp / "dev2").mkdir()
+            print_table("Interviews (second dev set, another author; per customer sentence)",
+                        bench_interviews(tmp / "dev2", DEV2))
         print_table("Reviews and tickets (dev set, per review)", bench_reviews(tmp))
         if not args.skip_speed:
             one = tmp / "one.txt"

@@ -110,3 +110,14 @@ def test_write_plain_hides_gold(tmp_path: Path, transcripts, reviews) -> None:
         rows = list(csv.DictReader(fh))
     assert list(rows[0]) == ["id", "source", "text"]
     assert [r["text"] for r in rows] == [r.text for r in reviews]
+
+
+def test_second_dev_set_parses_with_offsets() -> None:
+    """The second held-out interview set (another author) loads; every unit is exact."""
+    second = devset.load_interviews(devset.DATA_DIR.parent / "dev2" / "interviews")
+    assert len(second) >= 6 and len({t.area for t in second}) >= 6
+    units = [u for t in second for u in t.units]
+    assert len(units) >= 300
+    for t in second:
+        for u in t.units:
+            assert t.plain_text[u.start:u.end] == u.text
