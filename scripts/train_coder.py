@@ -30,8 +30,13 @@ Steps:
    threshold far above the 0.5 cap) is fitted on them, and its thresholds are tuned on its
    own out-of-fold predictions (5 folds grouped by seed block, same cap). Grouped CV forces
    micro-F1: interviews 0.710 -> 0.731, reviews 0.748 -> 0.782.
-5. Write ``src/jtbd/coding/data/coder_weights.npz`` (non-zero hashed rows, the dense weights,
-   both threshold sets, the second stage; pure-numpy inference).
+5. Joint second stage (when ``transformer_oof.npz`` matches the training rows): the same turn
+   features over the first stage's *and* the fine-tuned transformer's out-of-fold
+   probabilities side by side (``scripts/train_transformer.py --oof 2``), one logistic
+   regression per code, thresholds tuned on its own grouped out-of-fold predictions. The
+   report prints it next to the equal-weight average it replaces (also out-of-fold).
+6. Write ``src/jtbd/coding/data/coder_weights.npz`` (non-zero hashed rows, the dense weights,
+   both threshold sets, the second stage, the joint stage; pure-numpy inference).
 
 The benchmark's development set (benchmarks/data/dev) is never read here.
 """
@@ -240,12 +245,12 @@ def transformer_oof(rows: list[dict]) -> np.ndarray | None:
 
     if not OOF_FILE.is_file():
         print(f"\n{OOF_FILE.name} is missing: no joint second stage "
-              "(run `python scripts/train_transformer.py --oof 3` for one)")
+              "(run `python scripts/train_transformer.py --oof 2` for one)")
         return None
     with np.load(OOF_FILE) as z:
         if str(z["key"]) != rows_key(rows) or len(z["done"]) != int(z["folds"]):
             print(f"\n{OOF_FILE.name} is stale or unfinished (the seeds changed since): no "
-                  "joint second stage; rerun `python scripts/train_transformer.py --oof 3`")
+                  "joint second stage; rerun `python scripts/train_transformer.py --oof 2`")
             return None
         return z["probs"].astype(np.float64)
 
