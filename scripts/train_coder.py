@@ -30,7 +30,8 @@ Steps:
    threshold far above the 0.5 cap) is fitted on them, and its thresholds are tuned on its
    own out-of-fold predictions (5 folds grouped by seed block, same cap). Grouped CV forces
    micro-F1: interviews 0.710 -> 0.731, reviews 0.748 -> 0.782.
-5. Joint second stage (when ``transformer_oof.npz`` matches the training rows): the same turn
+5. Optional joint second stage (``--joint``; needs ``transformer_oof.npz`` matching the
+   training rows; not in the shipped weights, see docs/coder.md): the same turn
    features over the first stage's *and* the fine-tuned transformer's out-of-fold
    probabilities side by side (``scripts/train_transformer.py --oof 2``), one logistic
    regression per code, thresholds tuned on its own grouped out-of-fold predictions. The
@@ -299,6 +300,10 @@ def main() -> None:
     ap.add_argument("--C", type=float, default=C, help=f"inverse regularisation (default {C})")
     ap.add_argument("--cap", type=float, default=THRESHOLD_CAP,
                     help=f"upper bound of tuned thresholds (default {THRESHOLD_CAP})")
+    ap.add_argument("--joint", action="store_true",
+                    help="add the joint second stage over linear + transformer out-of-fold "
+                         "probabilities (needs `train_transformer.py --oof 2` first; measured "
+                         "as no clear gain, so not in the shipped weights: docs/coder.md)")
     ap.add_argument("--stack-C", type=float, default=STACK_C,
                     help=f"inverse regularisation of the second stage (default {STACK_C})")
     args = ap.parse_args()
@@ -327,7 +332,8 @@ def main() -> None:
     report("interviews, second stage", Y[~review], oof2[~review], thr2_i)
     report("reviews, second stage", Y[review], oof2[review], thr2_r)
     if args.cv_only:
-        joint_stack(rows, oof, oof2, thr2_i, thr2_r, Y, groups, review, args)
+        if args.joint:
+            joint_stack(rows, oof, oof2, thr2_i, thr2_r, Y, groups, review, args)
         return
     W = np.zeros((X.shape[1], len(CODES)), dtype=np.float32)
     b = np.zeros(len(CODES))
@@ -339,7 +345,8 @@ def main() -> None:
     for j in range(len(CODES)):
         W2[:, j], b2[j] = fit(S, Y[:, j], args.stack_C, balanced=False)
     stack = StackModel(W2, b2, thr2_i, thr2_r)
-    joint = joint_stack(rows, oof, oof2, thr2_i, thr2_r, Y, groups, review, args)
+    joint = (joint_stack(rows, oof, oof2, thr2_i, thr2_r, Y, groups, review, args)
+             if args.joint else None)
     model = LinearModel(CODES, W[:N_FEATURES], b, thr_i, f"{VERSION}+{len(rows)}",
                         dense_weights=W[N_FEATURES:] if n_dense else None,
                         dense_scale=args.dense_scale if n_dense else 1.0,

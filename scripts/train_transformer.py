@@ -42,8 +42,9 @@ from jtbd.model import CODES  # noqa: E402
 DATA = ROOT / "src" / "jtbd" / "coding" / "data"
 VERSION = "1.0"
 #: Out-of-fold transformer probabilities of every training row (``--oof K``), read by
-#: ``scripts/train_coder.py``; kept in the repo so the linear model rebuilds without them.
-OOF_FILE = DATA / "transformer_oof.npz"
+#: ``scripts/train_coder.py --joint`` (a build artefact, not shipped: the joint stage is an
+#: experiment, see docs/coder.md).
+OOF_FILE = ROOT / "build" / "transformer_oof.npz"
 
 
 def rows_key(rows: list[dict]) -> str:
@@ -184,6 +185,7 @@ def out_of_fold(make_model, tok, pairs, Y, rows, args):  # type: ignore[no-untyp
                          for n, v in encode(tok, [pairs[i] for i in idx]).items()}
                 probs[idx] = model(**feeds).numpy()
         done.append(k)
+        OOF_FILE.parent.mkdir(parents=True, exist_ok=True)
         np.savez_compressed(OOF_FILE, probs=probs, key=key, folds=args.oof, done=np.array(done),
                             context=args.context)
     print(f"wrote {OOF_FILE}")
