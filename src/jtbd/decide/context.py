@@ -83,6 +83,14 @@ class TextMatcher:
         t = self._vec.transform(list(targets))
         return np.asarray((q @ t.T).toarray())
 
+    @staticmethod
+    def shared_terms(queries: Sequence[str], targets: Sequence[str]) -> np.ndarray:
+        """How many distinct content terms each query shares with each target, shape
+        (len(queries), len(targets))."""
+        qs = [set(content_terms(q)) for q in queries]
+        ts = [set(content_terms(t)) for t in targets]
+        return np.array([[len(a & b) for b in ts] for a in qs], dtype=int).reshape(len(qs), len(ts))
+
 
 @dataclass
 class DecisionContext:

@@ -12,7 +12,8 @@ Five checks, each scored 0..1 on the copy's non-empty lines (``sim`` is
   ``used`` counts the study's top terms (jobs' and themes' ``top_terms``) found in the copy;
 * ``jargon`` — avoids category jargon: ``max(0, 1 − JARGON_COST · hits)`` over :data:`JARGON`;
 * ``forces`` — which of push, pull, anxiety, habit the copy speaks to (a line with
-  ``sim ≥ FORCE_MIN`` to that force's label or quotes): covered / 4.
+  ``sim ≥ FORCE_MIN`` to that force's label or quotes or a customer sentence coded with it,
+  sharing at least ``FORCE_MIN_TERMS`` content words with it): covered / 4.
 
 Overall score (0..100) = 100 · Σ weight · check score with :data:`WEIGHTS`.
 """
@@ -23,8 +24,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from jtbd.decide.context import DecisionContext, Evidence, content_terms, read_text_file, stem
 from jtbd.errors import InputError
+from jtbd.model import Role
 
 #: Category jargon customers never use about their own progress.
 JARGON: tuple[str, ...] = (
@@ -39,6 +43,8 @@ WEIGHTS: dict[str, float] = {"job": 0.25, "anxieties": 0.2, "customer_words": 0.
 JOB_FULL = 0.35
 ANXIETY_MIN = 0.15
 FORCE_MIN = 0.2
+#: ... and it must share at least this many content words with the customer's words
+FORCE_MIN_TERMS = 2
 WORDS_FULL = 6
 JARGON_COST = 0.2
 TOP_ANXIETIES = 4
@@ -236,10 +242,16 @@ def _forces_check(ctx: DecisionContext, lines: list[tuple[int, str]]) -> tuple[C
     findings, suggestions = [], []
     for force in FORCES:
         mine = [f for f in items if f.get("force") == force]
-        texts = [t for f in mine for t in _force_texts(f) if t.strip()]
+        # the force's synthesis labels and quotes, and every customer sentence coded with it
+        texts = list(dict.fromkeys(
+            [t for f in mine for t in _force_texts(f) if t.strip()]
+            + [e.text for e in ctx.excerpts if force in e.codes and e.role is not Role.INTERVIEWER]))
         if not texts:
             continue
-        sims = ctx.matcher.similarity([t for _, t in lines], texts)
+        said = [t for _, t in lines]
+        # one shared word ("financial") is coincidence, not speaking to the force
+        sims = np.where(ctx.matcher.shared_terms(said, texts) >= FORCE_MIN_TERMS,
+                        ctx.matcher.similarity(said, texts), 0.0)
         li = int(sims.max(axis=1).argmax())
         if sims[li].max() >= FORCE_MIN:
             covered.append(force)
