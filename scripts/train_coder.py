@@ -278,18 +278,32 @@ def joint_stack(rows: list[dict], oof: np.ndarray, oof2: np.ndarray, thr2_i: np.
     print("\nequal-weight average of the second stage and the transformer (out-of-fold)")
     report("interviews, average", Y[~review], avg[~review], half)
     report("reviews, average", Y[review], avg[review], half)
-    SJ = turn_features(np.hstack([oof, deep]), turns_of(rows), review)
-    oofj = stack_cv(SJ, Y, groups, args.stack_C)
-    thrj_i = tune_thresholds(Y, oofj, ~review, args.cap)
-    thrj_r = tune_thresholds(Y, oofj, review, args.cap)
-    print("\njoint second stage over linear + transformer out-of-fold probabilities")
-    report("interviews, joint", Y[~review], oofj[~review], thrj_i)
-    report("reviews, joint", Y[review], oofj[review], thrj_r)
-    WJ = np.zeros((SJ.shape[1], len(CODES)))
-    bj = np.zeros(len(CODES))
+    return second_stage(np.hstack([oof, deep]), rows, Y, groups, review, args,
+                        "joint second stage over linear + transformer out-of-fold probabilities",
+                        "joint", fit_all=True)[0]
+
+
+def second_stage(probs: np.ndarray, rows: list[dict], Y: np.ndarray, groups: np.ndarray,
+                 review: np.ndarray, args: argparse.Namespace, title: str, label: str,
+                 fit_all: bool) -> tuple[StackModel | None, np.ndarray, np.ndarray, np.ndarray]:
+    """A second stage over the turn features of ``probs``: its out-of-fold probabilities,
+    thresholds per setting tuned on them (reported under ``title``), and with ``fit_all`` the
+    stage fitted on all rows. Returns (stage or None, out-of-fold probabilities, interview
+    thresholds, review thresholds)."""
+    S = turn_features(probs, turns_of(rows), review)
+    oof = stack_cv(S, Y, groups, args.stack_C)
+    thr_i = tune_thresholds(Y, oof, ~review, args.cap)
+    thr_r = tune_thresholds(Y, oof, review, args.cap)
+    print(f"\n{title}")
+    report(f"interviews, {label}", Y[~review], oof[~review], thr_i)
+    report(f"reviews, {label}", Y[review], oof[review], thr_r)
+    if not fit_all:
+        return None, oof, thr_i, thr_r
+    W = np.zeros((S.shape[1], len(CODES)))
+    b = np.zeros(len(CODES))
     for j in range(len(CODES)):
-        WJ[:, j], bj[j] = fit(SJ, Y[:, j], args.stack_C, balanced=False)
-    return StackModel(WJ, bj, thrj_i, thrj_r)
+        W[:, j], b[j] = fit(S, Y[:, j], args.stack_C, balanced=False)
+    return StackModel(W, b, thr_i, thr_r), oof, thr_i, thr_r
 
 
 def main() -> None:
@@ -324,29 +338,19 @@ def main() -> None:
     print("5-fold CV grouped by seed block, thresholds tuned per setting on the same folds")
     report("interviews", Y[~review], oof[~review], thr_i)
     report("reviews", Y[review], oof[review], thr_r)
-    S = turn_features(oof, turns_of(rows), review)
-    oof2 = stack_cv(S, Y, groups, args.stack_C)
-    thr2_i = tune_thresholds(Y, oof2, ~review, args.cap)
-    thr2_r = tune_thresholds(Y, oof2, review, args.cap)
-    print("\nsecond stage (story context) on the first stage's out-of-fold probabilities")
-    report("interviews, second stage", Y[~review], oof2[~review], thr2_i)
-    report("reviews, second stage", Y[review], oof2[review], thr2_r)
+    stack, oof2, thr2_i, thr2_r = second_stage(
+        oof, rows, Y, groups, review, args,
+        "second stage (story context) on the first stage's out-of-fold probabilities",
+        "second stage", fit_all=not args.cv_only)
+    joint = (joint_stack(rows, oof, oof2, thr2_i, thr2_r, Y, groups, review, args)
+             if args.joint else None)
     if args.cv_only:
-        if args.joint:
-            joint_stack(rows, oof, oof2, thr2_i, thr2_r, Y, groups, review, args)
         return
     W = np.zeros((X.shape[1], len(CODES)), dtype=np.float32)
     b = np.zeros(len(CODES))
     for j in range(len(CODES)):
         w, b[j] = fit(X, Y[:, j], args.C)
         W[:, j] = w
-    W2 = np.zeros((S.shape[1], len(CODES)))
-    b2 = np.zeros(len(CODES))
-    for j in range(len(CODES)):
-        W2[:, j], b2[j] = fit(S, Y[:, j], args.stack_C, balanced=False)
-    stack = StackModel(W2, b2, thr2_i, thr2_r)
-    joint = (joint_stack(rows, oof, oof2, thr2_i, thr2_r, Y, groups, review, args)
-             if args.joint else None)
     model = LinearModel(CODES, W[:N_FEATURES], b, thr_i, f"{VERSION}+{len(rows)}",
                         dense_weights=W[N_FEATURES:] if n_dense else None,
                         dense_scale=args.dense_scale if n_dense else 1.0,
