@@ -143,7 +143,8 @@ class LocalCoder:
         first = self._model.predict_proba(*vectorise(texts, contexts), dense=dense)
         review = np.array([c.review for c in contexts], dtype=bool)
         tid = None
-        if n and STACK_REVIEWS is not None and (self._model.stack or self._model.joint):
+        if n and STACK_REVIEWS is not None and (self._model.stack is not None
+                                                 or self._model.joint is not None):
             tid = np.asarray(turns) if turns is not None else turn_ids(texts, contexts)
         # second-stage rows: all, or interviews only (see STACK_REVIEWS)
         second_rows = (np.zeros(n, dtype=bool) if tid is None
