@@ -75,21 +75,20 @@ class TextMatcher:
         self._vec = TfidfVectorizer(analyzer=content_terms, sublinear_tf=True, norm="l2")
         self._vec.fit(docs)
 
-    def similarity(self, queries: Sequence[str], targets: Sequence[str]) -> np.ndarray:
-        """Cosine similarity, shape (len(queries), len(targets)); zeros where either is empty."""
+    def similarity(self, queries: Sequence[str], targets: Sequence[str], *,
+                   min_shared: int = 0) -> np.ndarray:
+        """Cosine similarity, shape (len(queries), len(targets)); zeros where either is empty,
+        and where a query shares fewer than ``min_shared`` distinct content terms with a target
+        (one shared word is often coincidence)."""
         if not queries or not targets:
             return np.zeros((len(queries), len(targets)))
         q = self._vec.transform(list(queries))
         t = self._vec.transform(list(targets))
-        return np.asarray((q @ t.T).toarray())
-
-    @staticmethod
-    def shared_terms(queries: Sequence[str], targets: Sequence[str]) -> np.ndarray:
-        """How many distinct content terms each query shares with each target, shape
-        (len(queries), len(targets))."""
-        qs = [set(content_terms(q)) for q in queries]
-        ts = [set(content_terms(t)) for t in targets]
-        return np.array([[len(a & b) for b in ts] for a in qs], dtype=int).reshape(len(qs), len(ts))
+        sims = np.asarray((q @ t.T).toarray())
+        if min_shared > 1:
+            shared = ((q > 0).astype(np.int32) @ (t > 0).astype(np.int32).T).toarray()
+            sims[shared < min_shared] = 0.0
+        return sims
 
 
 @dataclass

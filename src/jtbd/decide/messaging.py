@@ -24,8 +24,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import numpy as np
-
 from jtbd.decide.context import DecisionContext, Evidence, content_terms, read_text_file, stem
 from jtbd.errors import InputError
 from jtbd.model import Role
@@ -248,10 +246,8 @@ def _forces_check(ctx: DecisionContext, lines: list[tuple[int, str]]) -> tuple[C
             + [e.text for e in ctx.excerpts if force in e.codes and e.role is not Role.INTERVIEWER]))
         if not texts:
             continue
-        said = [t for _, t in lines]
         # one shared word ("financial") is coincidence, not speaking to the force
-        sims = np.where(ctx.matcher.shared_terms(said, texts) >= FORCE_MIN_TERMS,
-                        ctx.matcher.similarity(said, texts), 0.0)
+        sims = ctx.matcher.similarity([t for _, t in lines], texts, min_shared=FORCE_MIN_TERMS)
         li = int(sims.max(axis=1).argmax())
         if sims[li].max() >= FORCE_MIN:
             covered.append(force)
