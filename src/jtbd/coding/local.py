@@ -142,35 +142,28 @@ class LocalCoder:
             dense = dense_features(texts, contexts, default_embeddings())
         first = self._model.predict_proba(*vectorise(texts, contexts), dense=dense)
         review = np.array([c.review for c in contexts], dtype=bool)
-        tid = None
-        if n and STACK_REVIEWS is not None and (self._model.stack is not None
-                                                 or self._model.joint is not None):
-            tid = np.asarray(turns) if turns is not None else turn_ids(texts, contexts)
-        # second-stage rows: all, or interviews only (see STACK_REVIEWS)
-        second_rows = (np.zeros(n, dtype=bool) if tid is None
-                       else np.ones(n, dtype=bool) if STACK_REVIEWS else ~review)
         deep = None
         if self._scorer is not None and n and TRANSFORMER_WEIGHT > 0:
             deep = self._scorer.predict(
                 texts, [None if c.review else c.question for c in contexts],
                 [c.previous for c in contexts])
-        stage = self._model.joint if deep is not None and JOINT else None
-        if stage is not None and tid is not None:
-            # the joint stage has read the transformer: it decides alone on its rows
-            probs = stage.predict_proba(turn_features(np.hstack([first, deep]), tid, review))
-        else:
-            stage = self._model.stack
-            probs = first
-            if stage is not None and tid is not None:
-                probs = stage.predict_proba(turn_features(first, tid, review))
-        probs = np.where(second_rows[:, None], probs, first)
+        # the second stage: the joint one when the transformer ran (it then decides alone on
+        # its rows), else the linear one; on all rows or interviews only (STACK_REVIEWS)
+        joint = self._model.joint if deep is not None and JOINT else None
+        stage = joint if joint is not None else self._model.stack
+        staged = np.zeros(n, dtype=bool)
+        probs = first
+        if n and stage is not None and STACK_REVIEWS is not None:
+            tid = np.asarray(turns) if turns is not None else turn_ids(texts, contexts)
+            feats = first if joint is None else np.hstack([first, deep])
+            staged = np.ones(n, dtype=bool) if STACK_REVIEWS else ~review
+            probs = np.where(staged[:, None], stage.predict_proba(turn_features(feats, tid, review)),
+                             first)
         results = []
         for i, (text, ctx, p) in enumerate(zip(texts, contexts, probs)):
-            staged = bool(second_rows[i]) and stage is not None
-            if staged and stage is self._model.joint:
-                thresholds = stage.thresholds_for(ctx.review)
-            else:
-                thresholds = self._model.thresholds_for(ctx.review, stacked=staged)
+            by_joint = joint is not None and bool(staged[i])
+            thresholds = (joint.thresholds_for(ctx.review) if by_joint
+                          else self._model.thresholds_for(ctx.review, stacked=bool(staged[i])))
             strong = np.zeros(len(self.codes), dtype=bool)
             for code in lexicon.strong_codes(text):
                 if code in self.codes:
@@ -181,10 +174,8 @@ class LocalCoder:
             else:
                 half = _to_half(p, thresholds)
                 half = np.where(strong, np.maximum(half, 0.5), half)
-                if staged and stage is self._model.joint:
-                    final = half
-                else:
-                    final = (1 - TRANSFORMER_WEIGHT) * half + TRANSFORMER_WEIGHT * deep[i]
+                final = half if by_joint else (
+                    (1 - TRANSFORMER_WEIGHT) * half + TRANSFORMER_WEIGHT * deep[i])
                 on = final >= 0.5
             rounded = np.round(final, 4)
             if deep is not None:  # a code below the bar never shows 0.5 after rounding
