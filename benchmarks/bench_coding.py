@@ -7,7 +7,8 @@
    gold units by character overlap (a unit gets the union of the codes of the customer excerpts
    overlapping it; a review gets the union over its row) and prints per-code precision, recall,
    F1 and support, plus micro-F1 over the four forces, for interviews and reviews separately.
-   A second interview set by another author (``benchmarks/data/dev2/``) is reported too.
+   Further interview sets by other authors (``benchmarks/data/dev2/``, ``dev3/``: written
+   after the first, coded by the primer alone) are reported too.
 2. Generates a large synthetic interview transcript (≥ 20,000 customer sentences) and times the
    whole ``jtbd code`` command on it: customer sentences per second.
 """
@@ -28,8 +29,10 @@ sys.path.insert(0, str(ROOT))
 from benchmarks import devset  # noqa: E402
 
 CODES = devset.CODES
-#: A second held-out set of interviews by another author (same format), reported when present.
-DEV2 = devset.DATA_DIR.parent / "dev2" / "interviews"
+#: Further held-out interview sets by other authors (same format), reported when present:
+#: (folder, title).
+MORE = [(devset.DATA_DIR.parent / "dev2" / "interviews", "second dev set, another author"),
+        (devset.DATA_DIR.parent / "dev3" / "interviews", "third dev set, another author")]
 FORCES = ("push", "pull", "anxiety", "habit")
 #: Extra options for every `jtbd code` call (``--fast``: the linear model only).
 EXTRA: list[str] = []
@@ -159,10 +162,11 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as d:
         tmp = Path(d)
         print_table("Interviews (dev set, per customer sentence)", bench_interviews(tmp))
-        if DEV2.is_dir():
-            (tmp / "dev2").mkdir()
-            print_table("Interviews (second dev set, another author; per customer sentence)",
-                        bench_interviews(tmp / "dev2", DEV2))
+        for folder, title in MORE:
+            if folder.is_dir():
+                (tmp / folder.parent.name).mkdir()
+                print_table(f"Interviews ({title}; per customer sentence)",
+                            bench_interviews(tmp / folder.parent.name, folder))
         print_table("Reviews and tickets (dev set, per review)", bench_reviews(tmp))
         if not args.skip_speed:
             one = tmp / "one.txt"
