@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 import zlib
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -106,6 +107,7 @@ def feature_strings(text: str, ctx: Context) -> dict[str, float]:
     return f
 
 
+@lru_cache(maxsize=1 << 17)  # n-gram names recur across sentences
 def hash_feature(name: str) -> int:
     """The bucket of a named feature (stable across runs and platforms)."""
     return zlib.crc32(name.encode("utf-8")) & _MASK

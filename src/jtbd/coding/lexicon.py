@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 _I = re.IGNORECASE
 
@@ -213,12 +214,16 @@ QUESTION_TYPES: dict[str, re.Pattern[str]] = {
 }
 
 
-def cue_codes(text: str) -> list[str]:
+# The three lookups below are pure and asked again for the same text (a sentence is also its
+# neighbour's "previous" sentence, a question is shared by its whole answer): cached.
+@lru_cache(maxsize=16384)
+def cue_codes(text: str) -> tuple[str, ...]:
     """Codes whose evidence cues occur in ``text``."""
-    return [code for code, rx in CUES.items() if rx.search(text)]
+    return tuple(code for code, rx in CUES.items() if rx.search(text))
 
 
-def strong_codes(text: str) -> list[str]:
+@lru_cache(maxsize=16384)
+def strong_codes(text: str) -> tuple[str, ...]:
     """Codes asserted by a high-precision cue that is not negated or hedged."""
     out = []
     for code, rx in STRONG.items():
@@ -226,14 +231,15 @@ def strong_codes(text: str) -> list[str]:
             if not NEGATION.search(text, 0, m.start()) or m.start() == 0:
                 out.append(code)
                 break
-    return out
+    return tuple(out)
 
 
-def question_types(question: str | None) -> list[str]:
+@lru_cache(maxsize=4096)
+def question_types(question: str | None) -> tuple[str, ...]:
     """The types of an interviewer question (empty when there is none or none match)."""
     if not question:
-        return []
-    return [kind for kind, rx in QUESTION_TYPES.items() if rx.search(question)]
+        return ()
+    return tuple(kind for kind, rx in QUESTION_TYPES.items() if rx.search(question))
 
 
 def any_match(patterns: Iterable[re.Pattern[str]], text: str) -> bool:
