@@ -54,6 +54,16 @@ def test_earlier_purchase_gone_wrong_is_push(coder: LocalCoder) -> None:
     assert all("push" in c for _, c in _codes(coder, doc))
 
 
+def test_benefit_after_the_switch_is_outcome_attraction_before_is_pull(coder: LocalCoder) -> None:
+    doc = interview(("Interviewer", "What made you go for that one?"),
+                    ("Bo", "The demo showed all our bookings on one screen."),
+                    ("Interviewer", "And how is it now?"),
+                    ("Bo", "Payroll takes me about an hour on a Monday now."))
+    (_, before), (_, after) = _codes(coder, doc)
+    assert "pull" in before and "outcome" not in before
+    assert "outcome" in after and "pull" not in after
+
+
 def test_small_talk_gets_no_codes(coder: LocalCoder) -> None:
     doc = interview(("Interviewer", "Can you hear me okay?"), ("Bo", "Yes, loud and clear."),
                     ("Interviewer", "Great, thanks for joining."), ("Bo", "No problem, happy to help."))

@@ -92,3 +92,33 @@ def test_pair_context_modes() -> None:
     assert pair("I left.", q, prev, "question+previous") == ("I left.", f"{q} | {prev}")
     assert pair("I left.", None, prev, "question+previous") == ("I left.", prev)
     assert pair("I left.", "x" * 500, None, "question+previous")[1] == "x" * 200
+
+
+def test_interview_bar_lowers_the_bar_for_interviews_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    from jtbd.coding import local
+
+    coder = LocalCoder()
+    texts = ["Honestly the old spreadsheet was fine most of the time.",
+             "My husband kept asking whether we really needed it.",
+             "It crashed twice last week and I lost my notes.", "We live in Leeds."]
+    ctx = [Context(question="What stopped you from changing sooner?"),
+           Context(question="Who else was involved?"), Context(review=True),
+           Context(question="Where do you live?")]
+    monkeypatch.setattr(local, "INTERVIEW_BAR", 0.5)
+    raw = coder.code_texts(texts, ctx)  # the bar at 0.5: scores are the plain average
+    below = [s for c, r in zip(ctx, raw) if not c.review for s in r.scores.values()
+             if 0.05 < s < 0.5]
+    assert below, "no interview score between 0.05 and 0.5 to lower the bar under"
+    bar = max(below) - 0.01  # low enough to add at least one code
+    monkeypatch.setattr(local, "INTERVIEW_BAR", bar)
+    low = coder.code_texts(texts, ctx)
+    gained = 0
+    for c, r, lo in zip(ctx, raw, low):
+        if c.review:
+            assert lo.scores == r.scores and lo.codes == r.codes
+            continue
+        assert set(lo.codes) == {k for k, s in r.scores.items() if s >= bar}
+        assert set(lo.codes) == {k for k, s in lo.scores.items() if s >= 0.5}
+        assert set(r.codes) <= set(lo.codes)
+        gained += len(lo.codes) - len(r.codes)
+    assert gained >= 1

