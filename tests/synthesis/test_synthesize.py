@@ -255,3 +255,31 @@ def test_three_distinct_jobs_are_not_merged() -> None:
     syn = synthesize(SynthesisInput(docs, exs, []))
     assert sorted(sorted(j.participants) for j in syn.jobs) == [
         [f"{t}{n}" for n in range(5)] for t in "ABC"]
+
+
+def test_force_labels_say_something(syn: Synthesis) -> None:
+    """A force's label is a clause with content words (not "the thing that really got me")
+    and never opens with a ticket's greeting."""
+    from jtbd.synthesis.text import content_words
+
+    MIN_LABEL_WORDS = 3
+
+    for f in syn.forces:
+        assert not f.label.lower().startswith(("hi ", "hi,", "hello", "hey"))
+        quotes = [e.quote for e in f.evidence]
+        if any(len(content_words(q)) >= 2 * MIN_LABEL_WORDS for q in quotes):
+            assert len(content_words(f.label)) >= MIN_LABEL_WORDS, f.label
+
+
+def test_force_label_skips_a_quote_without_content() -> None:
+    from types import SimpleNamespace
+
+    from jtbd.synthesis.forces import _label
+    from jtbd.synthesis.text import clean_clause
+
+    texts = ["And the thing that really got me was, if I'd chased at day thirty instead of day "
+             "sixty, I might have been paid.", "Hi, the reminder went to the client's old address."]
+    corpus = SimpleNamespace(excerpts=[SimpleNamespace(text=t) for t in texts],
+                             clause=lambda text, n: clean_clause(text, n))
+    assert _label(corpus, [0, 1]) == "the reminder went to the client's old address"
+    assert _label(corpus, [0]) == "the thing that really got me"  # nothing better: kept

@@ -1,18 +1,23 @@
 """The four forces of progress per job (and per buying-centre role), and their balance."""
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 from jtbd.model import FORCES
 from jtbd.synthesis.corpus import Corpus
 from jtbd.synthesis.jobs import JobCluster
 from jtbd.synthesis.result import ForceBalance, ForceItem, Segment, Warning
+from jtbd.synthesis.text import content_words
 from jtbd.synthesis.themes import ThemeIndex
 
 #: The theme family that groups each force's excerpts.
 FORCE_FAMILY = {"push": "struggling_moment", "pull": "hiring_criteria", "anxiety": "anxiety", "habit": "habit"}
 PER_FORCE = 3
 MAX_QUOTES = 4
+#: Content words a force's label needs (else the next quote's clause is tried).
+MIN_LABEL_WORDS = 3
+_GREETING = re.compile(r"^(?:hi|hello|hey)\b[,!.]*\s*", re.IGNORECASE)  # tickets open with one
 SEGMENT_ATTRIBUTES = ("buying_role",)
 
 
@@ -31,11 +36,18 @@ def _groups(corpus: Corpus, themes: ThemeIndex, idx: list[int], force: str
     return out
 
 
+def _label(corpus: Corpus, picked: list[int]) -> str:
+    """The clause of the best quote that says something: at least three content words
+    ("the thing that really got me" is a good quote but no label), else the best quote's."""
+    clauses = [_GREETING.sub("", corpus.clause(corpus.excerpts[i].text, 14)) for i in picked]
+    return next((c for c in clauses if len(content_words(c)) >= MIN_LABEL_WORDS), clauses[0])
+
+
 def _item(corpus: Corpus, fid: str, job: JobCluster, segment: Segment | None, force: str,
           theme: str | None, members: list[int], units: set[str]) -> ForceItem:
     terms = job.terms
     picked = corpus.best_quotes(members, MAX_QUOTES, force, terms)
-    label = corpus.clause(corpus.excerpts[picked[0]].text, 14)
+    label = _label(corpus, picked)
     people, others = corpus.split_units(units)
     return ForceItem(fid, job.id, segment, force, label, theme, len(people),
                      [corpus.evidence(corpus.excerpts[i]) for i in picked], len(others))
