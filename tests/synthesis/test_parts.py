@@ -104,3 +104,16 @@ def test_outcomes_are_ranked_capped_and_junk_becomes_warnings(syn) -> None:  # t
         assert all(object_problem(o.object) is None for o in mine)
     statements = [o.statement.lower() for o in syn.outcomes]
     assert len(statements) == len(set(statements))
+
+
+def test_no_risk_outcome_from_idioms() -> None:
+    """"forget about it" and "felt fine" are no slips to prevent: no "Minimize the likelihood
+    of <whatever verb came first>"; a real fine still is one."""
+    from jtbd.synthesis.outcomes import draft_outcome
+
+    assert draft_outcome("And then I'd forget about it because we'd win a project and the cash "
+                         "would come in and everything felt fine again.", ("push",), frozenset()) is None
+    assert draft_outcome("I'd send the invoices, pour a glass of wine, and forget about it until "
+                         "the next month.", ("push",), frozenset()) is None
+    got = draft_outcome("We got a fine for filing the return late.", ("push",), frozenset())
+    assert got is not None and got[:2] == ("Minimize", "the likelihood of") and "fine" in got[2]

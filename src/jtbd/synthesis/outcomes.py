@@ -17,8 +17,10 @@ from jtbd.synthesis.text import Phrase, base_verb, content_words, gerund, verb_p
 MAX_PER_JOB = 25
 MAX_QUOTES = 5
 _TIME = re.compile(r"\b(hours?|minutes?|days?|weeks?|ages|took|takes|slow|quick(?:ly)?|fast|forever|weekends?)\b")
-_RISK = re.compile(r"\b(lost|lose|losing|miss(?:ed|ing)?|forg[eo]t|mistakes?|errors?|wrong|overdue|penalt\w*|"
-                   r"fines?|late)\b")
+# ("forget about it" is putting a thing out of mind, not a slip to prevent; "fine" alone is
+# mostly "all right")
+_RISK = re.compile(r"\b(lost|lose|losing|miss(?:ed|ing)?|forg[eo]t(?!\s+about\s+(?:it|that|them)\b)|"
+                   r"mistakes?|errors?|wrong|overdue|penalt\w*|fine[ds]|an? fine|late)\b")
 _EFFORT = re.compile(r"\b(hassle|effort|faff|manual(?:ly)?|by hand|tedious|awkward|pain|chas\w+|digging|"
                      r"scramble|sort(?:ing)? out)\b")
 _KNOW = re.compile(r"\b(?:see|know|knew|tell|find out|check|no idea|any idea)\s+((?:which|whether|if|what|how much|"
