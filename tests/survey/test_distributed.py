@@ -170,6 +170,20 @@ def test_bad_answer_named_by_file_row_and_column(dask_mod: ModuleType, tmp_path:
     assert err.value.column == "sat:x" and "11" in str(err.value)
 
 
+def test_long_table_says_to_use_the_local_engine(dask_mod: ModuleType, tmp_path: Path) -> None:
+    from jtbd.survey.distributed import score_dask
+
+    (tmp_path / "long.csv").write_text("respondent,outcome,importance,satisfaction\n"
+                                       "r1,Know who owes what,5,2\nr2,Know who owes what,4,1\n",
+                                       encoding="utf-8")
+    with pytest.raises(InputError, match="long table.*without --engine dask") as err:
+        score_dask(str(tmp_path / "long.csv"))
+    assert err.value.path.endswith("long.csv")
+    (tmp_path / "wide.csv").write_text("respondent,colour\nr1,red\n", encoding="utf-8")
+    with pytest.raises(InputError, match="no importance/satisfaction columns"):
+        score_dask(str(tmp_path / "wide.csv"))  # other tables keep the general message
+
+
 def test_partitions_must_share_a_header(dask_mod: ModuleType, tmp_path: Path) -> None:
     from jtbd.survey.distributed import score_dask
 

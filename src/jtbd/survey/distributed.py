@@ -22,6 +22,8 @@ Runs on Dask's local threaded scheduler by default, or on a ``dask.distributed``
 the same paths). Install with ``pip install 'jtbd[distributed]'``.
 
 Not checked across partitions (each file is checked on its own): duplicate respondent ids.
+Long tables (a row per respondent and outcome) are read by the local engine only: a
+respondent's rows may span files, so they would need a shuffle; a long file gets a clear error.
 """
 from __future__ import annotations
 
@@ -35,6 +37,7 @@ import numpy as np
 import pandas as pd
 
 from jtbd.errors import InputError, MissingDependency
+from jtbd.survey.longformat import detect_layout
 from jtbd.survey.responses import code_ratings, rating_pairs
 from jtbd.survey.scoring import OpportunityTable, group_label, table_from_counts
 from jtbd.survey.tables import find_id_column, read_table, respondent_ids
@@ -107,7 +110,15 @@ def _count_partition(path: str, *, by: str | None, id_column: str | None) -> Par
     """Map step: raw-answer counts of one file (validates header, ids and ``by`` as in memory)."""
     df = read_partition(path)
     id_col = find_id_column(df, id_column, path)
-    pairs = rating_pairs(list(df.columns), id_col, path)
+    try:
+        pairs = rating_pairs(list(df.columns), id_col, path)
+    except InputError:
+        if detect_layout(df, id_col) is not None:
+            raise InputError("this is a long table (a row per respondent and outcome); the Dask "
+                             "engine reads wide tables (a row per respondent) only. Score it "
+                             "without --engine dask, or pivot it to a row per respondent",
+                             path=path) from None
+        raise
     respondent_ids(df, id_col, path)  # blank and duplicate ids within this file
     used = {c for e in pairs.values() for c in (e["importance"], e["satisfaction"])}
     if by is not None:
