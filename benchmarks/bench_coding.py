@@ -9,8 +9,10 @@
    F1 and support, plus micro-F1 over the four forces, for interviews and reviews separately.
    Further interview sets by other authors (``benchmarks/data/dev2/``, ``dev3/``: written
    after the first, coded by the primer alone) are reported too.
-2. Generates a large synthetic interview transcript (≥ 20,000 customer sentences) and times the
-   whole ``jtbd code`` command on it: customer sentences per second.
+2. Generates a large synthetic interview transcript (≥ 20,000 unique customer sentences) and
+   times the whole ``jtbd code`` command on it: customer sentences per second; then the same
+   on real-length sentences (the ~13,600 interview training sentences written out as one
+   transcript; the synthetic ones are shorter than real speech).
 """
 from __future__ import annotations
 
@@ -145,9 +147,36 @@ def speed_corpus(path: Path, sentences: int, seed: int = 7) -> None:
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
-def bench_speed(tmp: Path, sentences: int) -> tuple[int, float]:
-    path = tmp / "speed.txt"
-    speed_corpus(path, sentences)
+def seeds_transcript(path: Path) -> None:
+    """Real-length sentences: the interview training sentences (built by
+    ``scripts/train_coder.py``) written out as one transcript, each after its question."""
+    rows = [json.loads(line) for line in
+            (ROOT / "src" / "jtbd" / "coding" / "data" / "train_interviews.jsonl")
+            .read_text(encoding="utf-8").splitlines() if line.strip()]
+    lines: list[str] = []
+    turn: list[str] = []
+    last = None
+    for r in rows:
+        question = r["question"] or "Tell me more."
+        if question != last or len(turn) >= 8:
+            if turn:
+                lines.append("Sam: " + " ".join(turn))
+            turn = []
+            lines.append("Interviewer: " + question)
+            last = question
+        text = r["text"].strip()
+        turn.append(text if text.endswith((".", "?", "!")) else text + ".")
+    if turn:
+        lines.append("Sam: " + " ".join(turn))
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def bench_speed(tmp: Path, sentences: int, real_length: bool = False) -> tuple[int, float]:
+    path = tmp / ("seeds.txt" if real_length else "speed.txt")
+    if real_length:
+        seeds_transcript(path)
+    else:
+        speed_corpus(path, sentences)
     records, elapsed = run_cli([path])
     customer = sum(1 for r in records if r["role"] != "interviewer")
     return customer, elapsed
@@ -179,6 +208,9 @@ def main() -> None:
             n, secs = bench_speed(tmp, args.sentences)
             print(f"\nThroughput: {n} customer sentences in {secs:.1f} s (whole command) = "
                   f"{n / secs:.0f} sentences/s")
+            n, secs = bench_speed(tmp, args.sentences, real_length=True)
+            print(f"Throughput, real-length sentences (the training interviews as one transcript): "
+                  f"{n} in {secs:.1f} s = {n / secs:.0f} sentences/s")
 
 
 if __name__ == "__main__":
