@@ -171,12 +171,8 @@ def seeds_transcript(path: Path) -> None:
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
-def bench_speed(tmp: Path, sentences: int, real_length: bool = False) -> tuple[int, float]:
-    path = tmp / ("seeds.txt" if real_length else "speed.txt")
-    if real_length:
-        seeds_transcript(path)
-    else:
-        speed_corpus(path, sentences)
+def bench_speed(path: Path) -> tuple[int, float]:
+    """Customer sentences coded and the wall time of ``jtbd code`` on the transcript ``path``."""
     records, elapsed = run_cli([path])
     customer = sum(1 for r in records if r["role"] != "interviewer")
     return customer, elapsed
@@ -205,10 +201,12 @@ def main() -> None:
             one.write_text("Interviewer: Why now?\nSam: The old tool kept crashing.\n", encoding="utf-8")
             _, start = run_cli([one])
             print(f"\nStart-up: one two-line interview in {start:.2f} s (whole command)")
-            n, secs = bench_speed(tmp, args.sentences)
+            speed_corpus(tmp / "speed.txt", args.sentences)
+            n, secs = bench_speed(tmp / "speed.txt")
             print(f"\nThroughput: {n} customer sentences in {secs:.1f} s (whole command) = "
                   f"{n / secs:.0f} sentences/s")
-            n, secs = bench_speed(tmp, args.sentences, real_length=True)
+            seeds_transcript(tmp / "seeds.txt")
+            n, secs = bench_speed(tmp / "seeds.txt")
             print(f"Throughput, real-length sentences (the training interviews as one transcript): "
                   f"{n} in {secs:.1f} s = {n / secs:.0f} sentences/s")
 

@@ -104,7 +104,7 @@ INTERVIEW_BAR = 0.45
 JOINT = True
 
 
-def _to_half(p: np.ndarray, threshold: np.ndarray) -> np.ndarray:
+def _to_half(p: np.ndarray, threshold: np.ndarray | float) -> np.ndarray:
     """Map probabilities piecewise linearly so that ``threshold`` lands on 0.5."""
     t = np.clip(threshold, 1e-6, 1 - 1e-6)
     return np.where(p < t, p * 0.5 / t, 0.5 + (p - t) * 0.5 / (1 - t))
@@ -193,7 +193,7 @@ class LocalCoder:
                 final = half if by_joint else (
                     (1 - TRANSFORMER_WEIGHT) * half + TRANSFORMER_WEIGHT * deep[i])
                 if not ctx.review and not by_joint:
-                    final = _to_half(final, np.full_like(final, INTERVIEW_BAR))
+                    final = _to_half(final, INTERVIEW_BAR)
                 on = final >= 0.5
             rounded = np.round(final, 4)
             if deep is not None:  # a code below the bar never shows 0.5 after rounding
