@@ -104,6 +104,11 @@ INTERVIEW_BAR = 0.45
 JOINT = True
 
 
+#: The one background thread that runs the transformer while the caller does the linear model's
+#: feature work (a pool starts no thread until its first task).
+_BACKGROUND = ThreadPoolExecutor(1, thread_name_prefix="jtbd-coder")
+
+
 def _to_half(p: np.ndarray, threshold: np.ndarray | float) -> np.ndarray:
     """Map probabilities piecewise linearly so that ``threshold`` lands on 0.5."""
     t = np.clip(threshold, 1e-6, 1 - 1e-6)
@@ -152,11 +157,9 @@ class LocalCoder:
         # (single-threaded, Python) feature work, so no core idles meanwhile
         pending: Future[np.ndarray] | None = None
         if self._scorer is not None and n and TRANSFORMER_WEIGHT > 0:
-            pool = ThreadPoolExecutor(1)
-            pending = pool.submit(self._scorer.predict, texts,
-                                  [None if c.review else c.question for c in contexts],
-                                  [c.previous for c in contexts])
-            pool.shutdown(wait=False)
+            pending = _BACKGROUND.submit(self._scorer.predict, texts,
+                                         [None if c.review else c.question for c in contexts],
+                                         [c.previous for c in contexts])
         dense = None
         if self._model.n_dense:
             dense = dense_features(texts, contexts, default_embeddings())

@@ -101,6 +101,8 @@ class TransformerScorer:
         opts.intra_op_num_threads = 1
         opts.inter_op_num_threads = 1
         self.workers = max(1, threads or min(os.cpu_count() or 1, 8))
+        # one pool for the scorer's life (it starts no thread until the first long predict)
+        self._pool = ThreadPoolExecutor(self.workers, thread_name_prefix="jtbd-minilm")
         opts.log_severity_level = 3
         self.session = ort.InferenceSession(str(model), opts,
                                             providers=["CPUExecutionProvider"])
@@ -129,8 +131,7 @@ class TransformerScorer:
         if self.workers == 1 or len(pairs) < 8:
             rows = [self._run(p) for p in pairs]
         else:
-            with ThreadPoolExecutor(self.workers) as pool:
-                rows = list(pool.map(self._run, pairs))
+            rows = list(self._pool.map(self._run, pairs))
         return np.vstack(rows).astype(np.float32)
 
 
