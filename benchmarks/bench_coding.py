@@ -7,8 +7,8 @@
    gold units by character overlap (a unit gets the union of the codes of the customer excerpts
    overlapping it; a review gets the union over its row) and prints per-code precision, recall,
    F1 and support, plus micro-F1 over the four forces, for interviews and reviews separately.
-   Further interview sets by other authors (``benchmarks/data/dev2/``, ``dev3/``: written
-   after the first, coded by the primer alone) are reported too.
+   Further interview sets by other authors (``benchmarks/data/dev2/``, ``dev3/``, ``dev4/``:
+   written after the first, coded by the primer alone) are reported too.
 2. Generates a large synthetic interview transcript (≥ 20,000 unique customer sentences) and
    times the whole ``jtbd code`` command on it: customer sentences per second; then the same
    on real-length sentences (the ~13,600 interview training sentences written out as one
@@ -34,7 +34,8 @@ CODES = devset.CODES
 #: Further held-out interview sets by other authors (same format), reported when present:
 #: (folder, title).
 MORE = [(devset.DATA_DIR.parent / "dev2" / "interviews", "second dev set, another author"),
-        (devset.DATA_DIR.parent / "dev3" / "interviews", "third dev set, another author")]
+        (devset.DATA_DIR.parent / "dev3" / "interviews", "third dev set, another author"),
+        (devset.DATA_DIR.parent / "dev4" / "interviews", "fourth dev set, another author")]
 FORCES = ("push", "pull", "anxiety", "habit")
 #: Extra options for every `jtbd code` call (``--fast``: the linear model only).
 EXTRA: list[str] = []
