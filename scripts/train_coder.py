@@ -64,7 +64,7 @@ from jtbd.coding.linear import LinearModel, StackModel  # noqa: E402
 from jtbd.model import CODES  # noqa: E402
 
 DATA = ROOT / "src" / "jtbd" / "coding" / "data"
-VERSION = "2.1"
+VERSION = "2.2"
 C = 8.0
 DENSE_SCALE = 0.3
 FORCES = ("push", "pull", "anxiety", "habit")
