@@ -122,3 +122,21 @@ def test_interview_bar_lowers_the_bar_for_interviews_only(monkeypatch: pytest.Mo
         assert set(r.codes) <= set(lo.codes)
         gained += len(lo.codes) - len(r.codes)
     assert gained >= 1
+
+
+@pytest.mark.parametrize("fast", [False, True])
+def test_small_talk_gets_no_code_whatever_the_question(fast: bool) -> None:
+    from jtbd.coding import lexicon
+
+    coder = LocalCoder(transformer=not fast)
+    q = Context(question="And how's it going now, a few months in?")
+    texts = ["Give me a second.", "Lovely weather today, isn't it?",
+             "Sorry, the dog's barking.", "Payroll takes an hour now instead of a day."]
+    got = coder.code_texts(texts, [q] * len(texts))
+    for text, r in zip(texts[:3], got[:3]):
+        assert lexicon.is_phatic(text)
+        assert r.codes == () and max(r.scores.values()) < 0.5, (text, r.scores)
+    # the same question still codes a real answer, and short answers are not small talk
+    assert "outcome" in got[3].codes
+    assert not lexicon.is_phatic("No.") and not lexicon.is_phatic("Nothing, for ages.")
+    assert not lexicon.is_phatic("It was a terrible day at work.")

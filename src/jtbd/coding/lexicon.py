@@ -245,3 +245,34 @@ def question_types(question: str | None) -> tuple[str, ...]:
 def any_match(patterns: Iterable[re.Pattern[str]], text: str) -> bool:
     """True when any of ``patterns`` occurs in ``text``."""
     return any(p.search(text) for p in patterns)
+
+
+#: Pure small talk and call logistics, the whole sentence: greetings, the weather, the dog,
+#: "give me a second", "can you hear me". Such a sentence carries no code whatever the
+#: question before it ("How's it going now?" once drew `outcome` for "Give me a second.").
+_FILLER = (r"sorry|oh|ah|um+|uh+|erm|yeah|yes|no|okay|ok|right|well|so|hi|hello|hey|thanks|"
+           r"thank you|cheers|ha|haha|\[laughs?\]|bye|isn'?t it")
+_PHATIC_PART = (
+    r"(can|could) you (hear|see) me( okay| ok| alright| now)?"
+    r"|(i can|i could) (hear|see) you( fine| okay| ok)?"
+    r"|you'?re (breaking up|on mute|frozen)|i'?m on mute|my (camera|mic|video|wi-?fi|connection)"
+    r"( (is|was|keeps?) [a-z ]{1,20})?"
+    r"|(just )?(give|gimme) me (a|one) (sec(ond)?|minute|moment)|(hang|hold) on( a (sec(ond)?|minute|moment))?"
+    r"|one (sec(ond)?|minute|moment)|bear with me"
+    r"|(the|my) (dog|cat|baby|kids?|doorbell|phone)('s| is| was)? (barking|crying|ringing|going)"
+    r"( again)?|let me (just )?(close|shut|grab|get|turn|find) [a-z ]{1,25}"
+    r"|(lovely|nice|beautiful|terrible|awful|horrible|grim|miserable) (weather|day)"
+    r"( (today|out there|here))?( isn'?t it)?|is(n'?t)? that (okay|ok|alright|fine)"
+    r"|(good|nice) to (meet|see|talk to) you( too)?|no (problem|worries)"
+)
+# the whole sentence is phatic phrases and fillers, with at least one phrase (a bare "Yes." or
+# "No." can answer a question that gives it a code, so it is not small talk by itself)
+_PHATIC = re.compile(rf"^\W*((({_FILLER})|({_PHATIC_PART}))\b\W*)+$", re.IGNORECASE)
+_PHATIC_PHRASE = re.compile(rf"\b({_PHATIC_PART})\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=16384)
+def is_phatic(text: str) -> bool:
+    """True when ``text`` is only small talk or call logistics (see :data:`_PHATIC_PART`)."""
+    text = text.strip()
+    return len(text) <= 120 and bool(_PHATIC.match(text)) and bool(_PHATIC_PHRASE.search(text))

@@ -198,6 +198,9 @@ class LocalCoder:
                 if not ctx.review and not by_joint:
                     final = _to_half(final, INTERVIEW_BAR)
                 on = final >= 0.5
+            if lexicon.is_phatic(text):  # pure small talk: no code, whatever the question
+                on = np.zeros_like(on)
+                final = np.minimum(final, 0.4999)
             rounded = np.round(final, 4)
             if deep is not None:  # a code below the bar never shows 0.5 after rounding
                 rounded = np.where(on, rounded, np.minimum(rounded, 0.4999))
