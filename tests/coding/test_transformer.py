@@ -140,3 +140,11 @@ def test_small_talk_gets_no_code_whatever_the_question(fast: bool) -> None:
     assert "outcome" in got[3].codes
     assert not lexicon.is_phatic("No.") and not lexicon.is_phatic("Nothing, for ages.")
     assert not lexicon.is_phatic("It was a terrible day at work.")
+
+
+def test_small_talk_may_carry_a_bracketed_laugh() -> None:
+    from jtbd.coding import lexicon
+
+    assert lexicon.is_phatic("Sorry, give me a second [laughs]")
+    assert lexicon.is_phatic("Hang on. [laughs] The dog's barking again.")
+    assert not lexicon.is_phatic("[laughs] Nothing, for ages.")

@@ -257,7 +257,8 @@ _PHATIC_PART = (
     r"|(i can|i could) (hear|see) you( fine| okay| ok)?"
     r"|you'?re (breaking up|on mute|frozen)|i'?m on mute|my (camera|mic|video|wi-?fi|connection)"
     r"( (is|was|keeps?) [a-z ]{1,20})?"
-    r"|(just )?(give|gimme) me (a|one) (sec(ond)?|minute|moment)|(hang|hold) on( a (sec(ond)?|minute|moment))?"
+    r"|(just )?(give|gimme) me (a|one) (sec(ond)?|minute|moment)"
+    r"|(hang|hold) on( a (sec(ond)?|minute|moment))?"
     r"|one (sec(ond)?|minute|moment)|bear with me"
     r"|(the|my) (dog|cat|baby|kids?|doorbell|phone)('s| is| was)? (barking|crying|ringing|going)"
     r"( again)?|let me (just )?(close|shut|grab|get|turn|find) [a-z ]{1,25}"
@@ -267,7 +268,8 @@ _PHATIC_PART = (
 )
 # the whole sentence is phatic phrases and fillers, with at least one phrase (a bare "Yes." or
 # "No." can answer a question that gives it a code, so it is not small talk by itself)
-_PHATIC = re.compile(rf"^\W*((({_FILLER})|({_PHATIC_PART}))\b\W*)+$", re.IGNORECASE)
+# (?!\w), not \b: "no" must not match the start of "nothing", and "[laughs]" ends in no word
+_PHATIC = re.compile(rf"^\W*((({_FILLER})|({_PHATIC_PART}))(?!\w)\W*)+$", re.IGNORECASE)
 _PHATIC_PHRASE = re.compile(rf"\b({_PHATIC_PART})\b", re.IGNORECASE)
 
 
