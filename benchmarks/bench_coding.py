@@ -11,7 +11,7 @@
    written after the first, coded by the primer alone) are reported too.
 2. Generates a large synthetic interview transcript (≥ 20,000 unique customer sentences) and
    times the whole ``jtbd code`` command on it: customer sentences per second; then the same
-   on real-length sentences (the ~13,600 interview training sentences written out as one
+   on real-length sentences (the ~15,600 interview training sentences written out as one
    transcript; the synthetic ones are shorter than real speech).
 """
 from __future__ import annotations
