@@ -32,7 +32,7 @@ from pathlib import Path
 import numpy as np
 
 from jtbd.coding import language, lexicon
-from jtbd.coding.context import excerpt_questions
+from jtbd.coding.context import excerpt_questions, is_backchannel, story_turns
 from jtbd.coding.embeddings import default_embeddings
 from jtbd.coding.features import Context, dense_features, turn_features, turn_ids, vectorise
 from jtbd.coding.linear import DEFAULT_WEIGHTS, LinearModel
@@ -52,28 +52,46 @@ def _model(path: Path) -> LinearModel:
 
 
 def contexts_for(doc: ParsedDocument, excerpts: Sequence[Excerpt]) -> list[Context]:
-    """The context of each excerpt: the last interviewer turn before it, the previous and
+    """The context of each excerpt: the last interviewer question before it, the previous and
     next sentence of the same turn, and whether the document is a review-like narrative (a
-    document without interviewer turns: review, ticket, survey answer)."""
+    document without interviewer turns: review, ticket, survey answer). A customer turn that
+    only a backchannel ("Mm-hmm.", "Right.") separates from the same speaker's last turn
+    continues that turn (see :func:`jtbd.coding.context.story_turns`)."""
     review = not any(t.role is Role.INTERVIEWER for t in doc.turns)
     asked = excerpt_questions(doc, excerpts, max_chars=_MAX_QUESTION_CHARS)
-    out: list[Context] = []
+    story = story_ids(doc, excerpts)
+    out: list[Context] = [Context(review=review) for _ in excerpts]
     question: str | None = None
-    last_turn: int | None = None
-    previous: str | None = None
+    last: int | None = None   # index of the last excerpt that was not skipped
     for k, ex in enumerate(excerpts):
-        if ex.turn_index != last_turn:
-            previous = None
-            if ex.turn_index is not None and ex.role is not Role.INTERVIEWER:
-                question = asked[k]
-            last_turn = ex.turn_index
-        out.append(Context(question=None if review else question, previous=previous,
-                           review=review))
-        previous = ex.text
-    for i in range(len(excerpts) - 1):
-        if excerpts[i + 1].turn_index == excerpts[i].turn_index:
-            out[i] = replace(out[i], next=excerpts[i + 1].text)
+        if ex.role is Role.INTERVIEWER and story[k] is not None and _skipped(doc, ex):
+            continue
+        # excerpts without a turn (a review, a table row) form one story, as before
+        same = last is not None and story[last] == story[k]
+        if not same and ex.turn_index is not None and ex.role is not Role.INTERVIEWER:
+            question = asked[k]
+        out[k] = Context(question=None if review else question,
+                         previous=excerpts[last].text if same and last is not None else None,
+                         review=review)
+        if same and last is not None:
+            out[last] = replace(out[last], next=ex.text)
+        last = k
     return out
+
+
+def story_ids(doc: ParsedDocument, excerpts: Sequence[Excerpt]) -> list[int | None]:
+    """Per excerpt, the turn that starts its stretch of speech
+    (:func:`jtbd.coding.context.story_turns`); ``None`` without a valid turn index."""
+    story = story_turns(doc)
+    return [story[ex.turn_index] if ex.turn_index is not None and 0 <= ex.turn_index < len(story)
+            else None for ex in excerpts]
+
+
+def _skipped(doc: ParsedDocument, ex: Excerpt) -> bool:
+    """An interviewer backchannel's excerpt, which neither ends nor joins a story."""
+    assert ex.turn_index is not None
+    turn = doc.turns[ex.turn_index]
+    return is_backchannel(doc.text[turn.start:turn.end])
 
 
 #: Whether the second stage (story context within a turn) also rescores reviews and tickets.
@@ -222,7 +240,8 @@ class LocalCoder:
             return results
         contexts = contexts_for(doc, excerpts)
         idx = [i for i, ex in enumerate(excerpts) if ex.role is not Role.INTERVIEWER]
-        turns = [-1 if excerpts[i].turn_index is None else excerpts[i].turn_index for i in idx]
+        story = story_ids(doc, excerpts)
+        turns = [-1 if story[i] is None else story[i] for i in idx]
         coded = self.code_texts([excerpts[i].text for i in idx], [contexts[i] for i in idx],
                                 turns)
         for i, res in zip(idx, coded):
