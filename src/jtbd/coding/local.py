@@ -31,7 +31,7 @@ from pathlib import Path
 
 import numpy as np
 
-from jtbd.coding import language, lexicon
+from jtbd.coding import disfluency, language, lexicon
 from jtbd.coding.context import excerpt_questions, is_backchannel, story_turns
 from jtbd.coding.embeddings import default_embeddings
 from jtbd.coding.features import Context, dense_features, turn_features, turn_ids, vectorise
@@ -169,7 +169,20 @@ class LocalCoder:
         ``turns`` numbers the turn of each sentence (sentences of a turn consecutive) for the
         second stage; by default a sentence continues the previous one's turn when their
         contexts chain (see :func:`jtbd.coding.features.turn_ids`)."""
-        texts, contexts = list(texts), list(contexts)
+        raw = list(texts)
+        # the models read the sentences without fillers and stutters (spoken transcripts)
+        cleaned: dict[str, str] = {}   # neighbours and questions repeat: clean each once
+
+        def clean(t: str | None) -> str | None:
+            if t is None:
+                return None
+            if t not in cleaned:
+                cleaned[t] = disfluency.clean(t)
+            return cleaned[t]
+        texts = [disfluency.clean(t) for t in raw]
+        cleaned.update(zip(raw, texts))
+        contexts = [replace(c, question=clean(c.question), previous=clean(c.previous),
+                            next=clean(c.next)) for c in contexts]
         n = len(texts)
         # the transformer runs in the background while this thread does the linear model's
         # (single-threaded, Python) feature work, so no core idles meanwhile
@@ -216,7 +229,7 @@ class LocalCoder:
                 if not ctx.review and not by_joint:
                     final = _to_half(final, INTERVIEW_BAR)
                 on = final >= 0.5
-            if lexicon.is_phatic(text):  # pure small talk: no code, whatever the question
+            if lexicon.is_phatic(raw[i]):  # pure small talk: no code, whatever the question
                 on = np.zeros_like(on)
                 final = np.minimum(final, 0.4999)
             rounded = np.round(final, 4)
