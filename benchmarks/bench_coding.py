@@ -8,7 +8,9 @@
    overlapping it; a review gets the union over its row) and prints per-code precision, recall,
    F1 and support, plus micro-F1 over the four forces, for interviews and reviews separately.
    Further interview sets by other authors (``benchmarks/data/dev2/``, ``dev3/``, ``dev4/``:
-   written after the first, coded by the primer alone) are reported too.
+   written after the first, coded by the primer alone) are reported too, and then their
+   four-forces micro-F1 again on spoken variants (fillers, stutters and interviewer
+   backchannels inserted, gold codes kept: ``benchmarks/spoken.py``).
 2. Generates a large synthetic interview transcript (≥ 20,000 unique customer sentences) and
    times the whole ``jtbd code`` command on it: customer sentences per second; then the same
    on real-length sentences (the ~15,600 interview training sentences written out as one
@@ -28,7 +30,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from benchmarks import devset  # noqa: E402
+from benchmarks import devset, spoken  # noqa: E402
 
 CODES = devset.CODES
 #: Further held-out interview sets by other authors (same format), reported when present:
@@ -37,6 +39,7 @@ MORE = [(devset.DATA_DIR.parent / "dev2" / "interviews", "second dev set, anothe
         (devset.DATA_DIR.parent / "dev3" / "interviews", "third dev set, another author"),
         (devset.DATA_DIR.parent / "dev4" / "interviews", "fourth dev set, another author")]
 FORCES = ("push", "pull", "anxiety", "habit")
+MICRO = "forces (micro)"
 #: Extra options for every `jtbd code` call (``--fast``: the linear model only).
 EXTRA: list[str] = []
 
@@ -63,7 +66,7 @@ def scores(gold: list[frozenset[str]], pred: list[set[str]]) -> dict[str, tuple[
         out[code] = _prf(tp, fp, fn)
         if code in FORCES:
             totals = [totals[0] + tp, totals[1] + fp, totals[2] + fn]
-    out["forces (micro)"] = _prf(*totals)
+    out[MICRO] = _prf(*totals)
     return out
 
 
@@ -191,11 +194,25 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as d:
         tmp = Path(d)
         print_table("Interviews (dev set, per customer sentence)", bench_interviews(tmp))
+        written: dict[str, float] = {}
         for folder, title in MORE:
             if folder.is_dir():
                 (tmp / folder.parent.name).mkdir()
-                print_table(f"Interviews ({title}; per customer sentence)",
-                            bench_interviews(tmp / folder.parent.name, folder))
+                table = bench_interviews(tmp / folder.parent.name, folder)
+                written[folder.parent.name] = table[MICRO][2]
+                print_table(f"Interviews ({title}; per customer sentence)", table)
+        print("\nInterviews, spoken variants (fillers, stutters, backchannels inserted; "
+              "four forces micro-F1, written -> spoken)")
+        for folder, title in MORE:
+            if folder.is_dir():
+                said = tmp / f"{folder.parent.name}-spoken"
+                (said / "in").mkdir(parents=True)
+                for f in sorted(folder.glob("*.md")):
+                    (said / "in" / f.name).write_text(
+                        spoken.spoken_variant(f.read_text(encoding="utf-8")), encoding="utf-8")
+                before = written[folder.parent.name]
+                after = bench_interviews(said, said / "in")[MICRO][2]
+                print(f"  {folder.parent.name:6s} {before:.2f} -> {after:.2f}")
         print_table("Reviews and tickets (dev set, per review)", bench_reviews(tmp))
         if not args.skip_speed:
             one = tmp / "one.txt"

@@ -57,6 +57,7 @@ from sklearn.model_selection import GroupKFold
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
+from jtbd.coding.disfluency import clean  # noqa: E402
 from jtbd.coding.embeddings import default_embeddings  # noqa: E402
 from jtbd.coding.features import (  # noqa: E402
     N_FEATURES, Context, dense_features, turn_features, vectorise)
@@ -121,15 +122,17 @@ def parse_seeds(path: Path) -> list[dict]:
 
 
 def expand(blocks: list[dict], offset: int) -> list[dict]:
-    """Training rows; blocks with slots are filled for COPIES product areas."""
+    """Training rows; blocks with slots are filled for COPIES product areas. Sentences and
+    questions are read as the coder reads them at run time, without fillers and stutters
+    (:func:`jtbd.coding.disfluency.clean`)."""
     rows = []
     for b, block in enumerate(blocks):
         body = (block["question"] or "") + " ".join(t for _, t in block["lines"])
         copies = COPIES if "{" in body else 1
         for k in range(copies):
             dom = DOMAINS[(b * COPIES + k) % len(DOMAINS)]
-            question = block["question"].format(**dom) if block["question"] else None
-            texts = [t.format(**dom) for _, t in block["lines"]]
+            question = clean(block["question"].format(**dom)) if block["question"] else None
+            texts = [clean(t.format(**dom)) for _, t in block["lines"]]
             for i, (codes, _) in enumerate(block["lines"]):
                 rows.append({"text": texts[i], "question": question,
                              "previous": texts[i - 1] if i else None,

@@ -23,6 +23,9 @@ def test_fillers_and_stutters_are_removed(said: str, read: str) -> None:
 @pytest.mark.parametrize("said", [
     "I like it.", "I had had enough.", "It was sort of fine.", "Yeah.", "No.", "Um.",
     "Summer, umbrella, humming, errands.", "It looked like a toy.", "Kind of, yeah.",
+    "I quite liked it, it was my Saturday thing.", "You don't add it up, you just pay it.",
+    "I did get rained on on the Wednesday.", "I still do that, that's not going anywhere.",
+    "He said that that was fine.",
 ])
 def test_meaning_is_kept(said: str) -> None:
     assert clean(said) == said

@@ -18,11 +18,17 @@ _SOUND = re.compile(rf"(?:(?<=^)|(?<=[\s,(\-–—]))({_SOUNDS})(?![\w'])[,.…]
 #: "you know" / "I mean" / "like" fenced by commas (or opening the sentence with a comma)
 _MARKER = re.compile(r"(^|,)\s*(?:(?:you know|i mean|like)\s*,\s*)+", re.IGNORECASE)
 _MARKER_END = re.compile(r",\s*(?:you know|i mean)\s*[.?!…]*$", re.IGNORECASE)
-#: one to three words said again after a comma or dash ("the, the", "I just, I just", "we- we"),
-#: or a short function word said twice ("I I", "the the"; not "had had")
-_STUTTER = re.compile(r"\b(\w+(?:'\w+)?(?: \w+(?:'\w+)?){0,2})\s*[,\-–—]\s*(?=\1\b)", re.IGNORECASE)
-_DOUBLE = re.compile(r"\b(i|a|the|we|it|and|to|so|but|my|he|she|they|you|is|was|in|of)\s+(?=\1\b)",
-                     re.IGNORECASE)
+#: words that never end a clause, so saying one again after a comma or dash is a stutter ("the,
+#: the", "I- I"); "liked it, it was", "costs you, you pay", "rained on on" and "do that, that's"
+#: stay
+_OPENERS = (r"i|a|an|the|my|our|their|his|and|but|so|of|with|for|at|from|"
+            r"i'm|i'd|i've|i'll|it's|that's|there's|we're|they're|we|they|he|she|was|is|if|when|"
+            r"because|what|just")
+#: an opener, or two or three words, said again after a comma or dash ("the, the",
+#: "I just, I just", "we- we"), or an opener said twice in a row ("I I"; not "had had")
+_STUTTER = re.compile(rf"\b((?:{_OPENERS})|\w+(?:'\w+)?(?: \w+(?:'\w+)?){{1,2}})\s*[,\-–—]\s*(?=\1(?![\w']))",
+                      re.IGNORECASE)
+_DOUBLE = re.compile(rf"\b({_OPENERS})\s+(?=\1(?![\w']))", re.IGNORECASE)
 _SPACES = re.compile(r"\s{2,}")
 _LEAD = re.compile(r"^[\s,;:\-–—…]+")
 _COMMA_RUN = re.compile(r"(?:\s*,){2,}")
