@@ -148,3 +148,22 @@ def test_small_talk_may_carry_a_bracketed_laugh() -> None:
     assert lexicon.is_phatic("Sorry, give me a second [laughs]")
     assert lexicon.is_phatic("Hang on. [laughs] The dog's barking again.")
     assert not lexicon.is_phatic("[laughs] Nothing, for ages.")
+
+
+@pytest.mark.parametrize("text", [
+    "Does that make sense?", "Sorry, what was the question?", "Anyway, where was I?",
+    "Sorry, I lost my train of thought.", "That's a good question.", "Let me think.",
+    "Thanks for having me.", "Okay, bye then, take care.", "Sorry, you cut out there."])
+def test_managing_the_conversation_is_small_talk(text: str) -> None:
+    from jtbd.coding import lexicon
+
+    assert lexicon.is_phatic(text)
+
+
+@pytest.mark.parametrize("text", [
+    "It makes sense now.", "Good question, the price.", "Let me think about the cost of it.",
+    "Yes.", "Take care of the invoices, that was the job."])
+def test_answers_that_mention_such_phrases_are_not_small_talk(text: str) -> None:
+    from jtbd.coding import lexicon
+
+    assert not lexicon.is_phatic(text)

@@ -250,7 +250,7 @@ def any_match(patterns: Iterable[re.Pattern[str]], text: str) -> bool:
 #: Pure small talk and call logistics, the whole sentence: greetings, the weather, the dog,
 #: "give me a second", "can you hear me". Such a sentence carries no code whatever the
 #: question before it ("How's it going now?" once drew `outcome` for "Give me a second.").
-_FILLER = (r"sorry|oh|ah|um+|uh+|erm|yeah|yes|no|okay|ok|right|well|so|hi|hello|hey|thanks|"
+_FILLER = (r"sorry|oh|ah|um+|uh+|erm|yeah|yes|no|okay|ok|right|well|so|anyway|hi|hello|hey|thanks|"
            r"thank you|cheers|ha|haha|\[laughs?\]|bye|isn'?t it")
 _PHATIC_PART = (
     r"(can|could) you (hear|see) me( okay| ok| alright| now)?"
@@ -265,6 +265,13 @@ _PHATIC_PART = (
     r"|(lovely|nice|beautiful|terrible|awful|horrible|grim|miserable) (weather|day)"
     r"( (today|out there|here))?( isn'?t it)?|is(n'?t)? that (okay|ok|alright|fine)"
     r"|(good|nice) to (meet|see|talk to) you( too)?|no (problem|worries)"
+    # managing the conversation itself
+    r"|does (that|this) make sense|(is|was) that what you (mean|meant|wanted|were after)"
+    r"|(does|did) that answer (your|the) question|what was the question( again)?"
+    r"|where (was i|were we)|(i'?ve |i )?lost my train of thought|(that'?s a |what a )?good question"
+    r"|let me (think|see)( about (it|that))?|you('?re| are)? (cutting|cut) out( there)?"
+    r"|you broke up( there)?|(thanks|thank you) for (having me|your time|the chat|asking)"
+    r"|bye(-bye)?( now| then)?|take care|have a (good|nice|lovely) (day|evening|weekend)"
 )
 # the whole sentence is phatic phrases and fillers, with at least one phrase (a bare "Yes." or
 # "No." can answer a question that gives it a code, so it is not small talk by itself)
