@@ -11,6 +11,7 @@ offsets in the output are never changed: this is only what the models read.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _SOUNDS = r"(?:uh[- ]huh|u+h+m*|u+m+|e+r+m+|e+r+|a+h+|h+m+|m+h?m+)"
 #: a hesitation sound with the comma or dash around it
@@ -34,6 +35,7 @@ _LEAD = re.compile(r"^[\s,;:\-–—…]+")
 _COMMA_RUN = re.compile(r"(?:\s*,){2,}")
 
 
+@lru_cache(maxsize=16384)  # a sentence is also its neighbours' neighbour; questions repeat
 def clean(text: str) -> str:
     """``text`` without hesitation sounds, fenced discourse markers and stutters; the
     original when nothing is left (a bare "Um." stays "Um.")."""

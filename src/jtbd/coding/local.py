@@ -59,16 +59,23 @@ def contexts_for(doc: ParsedDocument, excerpts: Sequence[Excerpt]) -> list[Conte
     continues that turn (see :func:`jtbd.coding.context.story_turns`)."""
     review = not any(t.role is Role.INTERVIEWER for t in doc.turns)
     asked = excerpt_questions(doc, excerpts, max_chars=_MAX_QUESTION_CHARS)
-    story = story_ids(doc, excerpts)
+    story_of_turn = story_turns(doc)
+    backchannel = [t.role is Role.INTERVIEWER and is_backchannel(doc.text[t.start:t.end])
+                   for t in doc.turns]
     out: list[Context] = [Context(review=review) for _ in excerpts]
     question: str | None = None
     last: int | None = None   # index of the last excerpt that was not skipped
+    story: list[int | None] = []
     for k, ex in enumerate(excerpts):
-        if ex.role is Role.INTERVIEWER and story[k] is not None and _skipped(doc, ex):
+        ti = ex.turn_index
+        valid = ti is not None and 0 <= ti < len(doc.turns)
+        story.append(story_of_turn[ti] if valid else None)
+        # a backchannel's own excerpt neither ends nor joins a story
+        if valid and ex.role is Role.INTERVIEWER and backchannel[ti]:
             continue
         # excerpts without a turn (a review, a table row) form one story, as before
         same = last is not None and story[last] == story[k]
-        if not same and ex.turn_index is not None and ex.role is not Role.INTERVIEWER:
+        if not same and ti is not None and ex.role is not Role.INTERVIEWER:
             question = asked[k]
         out[k] = Context(question=None if review else question,
                          previous=excerpts[last].text if same and last is not None else None,
@@ -77,21 +84,6 @@ def contexts_for(doc: ParsedDocument, excerpts: Sequence[Excerpt]) -> list[Conte
             out[last] = replace(out[last], next=ex.text)
         last = k
     return out
-
-
-def story_ids(doc: ParsedDocument, excerpts: Sequence[Excerpt]) -> list[int | None]:
-    """Per excerpt, the turn that starts its stretch of speech
-    (:func:`jtbd.coding.context.story_turns`); ``None`` without a valid turn index."""
-    story = story_turns(doc)
-    return [story[ex.turn_index] if ex.turn_index is not None and 0 <= ex.turn_index < len(story)
-            else None for ex in excerpts]
-
-
-def _skipped(doc: ParsedDocument, ex: Excerpt) -> bool:
-    """An interviewer backchannel's excerpt, which neither ends nor joins a story."""
-    assert ex.turn_index is not None
-    turn = doc.turns[ex.turn_index]
-    return is_backchannel(doc.text[turn.start:turn.end])
 
 
 #: Whether the second stage (story context within a turn) also rescores reviews and tickets.
@@ -171,18 +163,11 @@ class LocalCoder:
         contexts chain (see :func:`jtbd.coding.features.turn_ids`)."""
         raw = list(texts)
         # the models read the sentences without fillers and stutters (spoken transcripts)
-        cleaned: dict[str, str] = {}   # neighbours and questions repeat: clean each once
-
-        def clean(t: str | None) -> str | None:
-            if t is None:
-                return None
-            if t not in cleaned:
-                cleaned[t] = disfluency.clean(t)
-            return cleaned[t]
-        texts = [disfluency.clean(t) for t in raw]
-        cleaned.update(zip(raw, texts))
-        contexts = [replace(c, question=clean(c.question), previous=clean(c.previous),
-                            next=clean(c.next)) for c in contexts]
+        clean = disfluency.clean
+        texts = [clean(t) for t in raw]
+        contexts = [replace(c, question=c.question and clean(c.question),
+                            previous=c.previous and clean(c.previous),
+                            next=c.next and clean(c.next)) for c in contexts]
         n = len(texts)
         # the transformer runs in the background while this thread does the linear model's
         # (single-threaded, Python) feature work, so no core idles meanwhile
@@ -253,10 +238,9 @@ class LocalCoder:
             return results
         contexts = contexts_for(doc, excerpts)
         idx = [i for i, ex in enumerate(excerpts) if ex.role is not Role.INTERVIEWER]
-        story = story_ids(doc, excerpts)
-        turns = [-1 if story[i] is None else story[i] for i in idx]
-        coded = self.code_texts([excerpts[i].text for i in idx], [contexts[i] for i in idx],
-                                turns)
+        # the second stage's turns follow the contexts' chaining (answers continued across
+        # backchannels included: see contexts_for)
+        coded = self.code_texts([excerpts[i].text for i in idx], [contexts[i] for i in idx])
         for i, res in zip(idx, coded):
             results[i] = res
         return results
