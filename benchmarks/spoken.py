@@ -21,8 +21,6 @@ _LEAD = ["Um, ", "Uh, ", "Erm, ", "I mean, ", "So, um, ", "You know, ", "Well, u
 _MID = ["you know,", "um,", "uh,", "I mean,", "like,"]
 _BACKCHANNEL = ["Mm-hmm.", "Right.", "Okay.", "Yeah.", "Uh-huh.", "Got it.", "Right, right.",
                 "Interesting."]
-_TURN = re.compile(r"^(?P<speaker>[^:<][^:]{0,40}): (?P<body>.*)$")
-_ANNOT = re.compile(r"(\{[^}]*\})")
 
 
 def _disfluent(sentence: str, rng: random.Random) -> str:
@@ -50,24 +48,21 @@ def spoken_variant(annotated: str, seed: int = 11, *, fillers: float = 1.0,
     rng = random.Random(seed)
     out: list[str] = []
     for line in annotated.splitlines():
-        m = _TURN.match(line)
+        m = devset._TURN_RE.match(line)
         if not m or "{" not in line or m.group("speaker") == devset.INTERVIEWER:
             out.append(line)
             continue
-        speaker = m.group("speaker")
-        parts = _ANNOT.split(m.group("body"))
-        new = ""
-        for i, part in enumerate(parts):
-            if part.startswith("{"):
-                new += part
-                more = i + 1 < len(parts) and parts[i + 1].strip()
-                if more and rng.random() < backchannels:
-                    new += f"\n{devset.INTERVIEWER}: {rng.choice(_BACKCHANNEL)}\n{speaker}:"
-            elif part.strip() and rng.random() < fillers:
-                new += _disfluent(part, rng)
-            else:
-                new += part
-        out.append(f"{speaker}: {new}")
+        speaker, body = m.group("speaker"), line[m.end():]
+        new, cursor = line[:m.end()], 0
+        annotations = list(devset._ANNOT_RE.finditer(body))
+        for j, a in enumerate(annotations):
+            chunk = body[cursor:a.start()]
+            new += _disfluent(chunk, rng) if chunk.strip() and rng.random() < fillers else chunk
+            new += a.group(0)
+            if j + 1 < len(annotations) and rng.random() < backchannels:
+                new += f"\n{devset.INTERVIEWER}: {rng.choice(_BACKCHANNEL)}\n{speaker}:"
+            cursor = a.end()
+        out.append(new + body[cursor:])
     text = "\n".join(out) + "\n"
     devset.parse_transcript(text, "<spoken variant>")   # still well-formed
     return text
